@@ -1,0 +1,50 @@
+"""Borderline: helpers for a curriculum on North Koreans who flee to China.
+
+The notebooks call this package in one line at a time::
+
+    import borderline as bl
+    bl.show(bl.charts.famine_comparison())
+    bl.estimate_explorer()
+    bl.exercise("01.1")
+
+Errors that a person can fix (a broken CSV row, an unknown table) are shown as
+a short message that says what to fix, not as a traceback.
+"""
+
+from . import charts, data, exercises, journal, widgets
+from .charts import show
+from .data import BorderlineError, DataError, bibliography, cite, load, source_line
+from .exercises import check, hint, parse_number
+from .widgets import (estimate_explorer, exercise, glossary_browser, journal_entry, opening_position,
+                      per_capita_calculator, per_capita_rate, setup_check)
+
+__all__ = ["charts", "data", "exercises", "journal", "widgets", "show", "load", "cite", "source_line",
+           "DataError", "BorderlineError", "bibliography", "check", "hint", "parse_number", "estimate_explorer", "exercise",
+           "glossary_browser", "journal_entry", "opening_position", "per_capita_calculator", "per_capita_rate",
+           "setup_check"]
+__version__ = "0.1.0"
+
+
+def _friendly(shell, etype, value, tb, tb_offset=None):
+    """Show a BorderlineError as a plain message box instead of a traceback."""
+    import html as _html
+
+    from IPython.display import HTML, display
+
+    display(HTML('<div class="bl-error" role="alert" style="border-left:4px solid #a23b00;padding:6px 10px;'
+                 'background:#fff4ef"><strong>Borderline could not do that.</strong><br>'
+                 f"{_html.escape(str(value))}</div>"))
+    return None
+
+
+def _install_error_display():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "set_custom_exc"):
+        shell.set_custom_exc((BorderlineError,), _friendly)
+
+
+_install_error_display()

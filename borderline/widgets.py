@@ -1,0 +1,405 @@
+"""Interactive views: each builder takes data and returns an ipywidgets container.
+
+Builders never display anything; the notebook shows what they return. Every
+container carries ``.controls`` (a dict of its labelled controls), and most
+carry ``.figure`` (a plotly FigureWidget) and ``.text`` (an HTML widget), so a
+test can set ``box.controls["scale"].value = "linear"`` and read the result.
+The arithmetic behind each view is a plain function (``per_capita_rate``)
+that tests call directly.
+
+>>> box = estimate_explorer()
+>>> box.controls["scale"].value = "linear"
+>>> box.figure.layout.xaxis.type
+'linear'
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.metadata as md
+import platform
+
+import ipywidgets as w
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts, data, exercises, journal
+
+__all__ = ["estimate_explorer", "per_capita_rate", "per_capita_calculator", "exercise", "journal_entry",
+           "opening_position", "setup_check", "glossary_browser", "POSITIONS"]
+
+WIDE = w.Layout(width="auto")
+LABEL_STYLE = {"description_width": "initial"}
+
+
+def _box(children, controls, figure=None, text=None, css="bl-widget"):
+    box = w.VBox(children, layout=w.Layout(width="100%"))
+    box.add_class(css)
+    box.controls, box.figure, box.text = controls, figure, text
+    return box
+
+
+def _note(message: str) -> w.HTML:
+    return w.HTML(f'<p style="color:#555;margin:2px 0">{message}</p>')
+
+
+# --- estimate explorer ------------------------------------------------------------
+
+def estimate_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
+    """Every famine death estimate as a range; filter by method and by who made it."""
+    frame = data.load("famine_estimates") if frame is None else frame
+    base = charts.famine_estimates(frame)
+    fig = go.FigureWidget(base)
+    methods = [m for m in charts.METHOD_ORDER if m in set(frame["method_group"])]
+    trace_of = {t.name: i for i, t in enumerate(fig.data)}
+    checks = {m: w.Checkbox(value=True, description=m, indent=False, layout=w.Layout(width="210px")) for m in methods}
+    types = ["all"] + sorted(frame["estimator_type"].dropna().unique())
+    who = w.Dropdown(options=[(t if t != "all" else "everyone", t) for t in types], value="all",
+                     description="Made by:", style=LABEL_STYLE)
+    scale = w.ToggleButtons(options=[("Log scale", "log"), ("Ordinary scale", "linear")], value="log",
+                            description="Scale:", style=LABEL_STYLE,
+                            tooltips=["Equal steps for each tenfold", "Equal steps for equal numbers"])
+    counter = w.HTML()
+    text = w.HTML()
+    controls = {"scale": scale, "who": who, **{f"method:{m}": c for m, c in checks.items()}}
+
+    def update(_change=None):
+        chosen = [m for m, c in checks.items() if c.value]
+        part = frame[frame["method_group"].isin(chosen)]
+        if who.value != "all":
+            part = part[part["estimator_type"] == who.value]
+        rows = charts.estimate_ranges(part)
+        traces = {t.name: t for t in charts._estimate_traces(rows)}
+        with fig.batch_update():
+            for name, i in trace_of.items():
+                new = traces.get(name)
+                fig.data[i].x = new.x if new else []
+                fig.data[i].y = new.y if new else []
+                fig.data[i].hovertext = new.hovertext if new else []
+            fig.layout.yaxis.categoryarray = list(rows["label"])[::-1]
+            fig.layout.xaxis.type = scale.value
+            fig.layout.xaxis.title.text = ("Deaths (low to high estimate; log scale)" if scale.value == "log"
+                                           else "Deaths (low to high estimate)")
+        shown = len(rows)
+        counter.value = f"<b>Showing {shown} of {len(charts.estimate_ranges(frame))} estimates with a figure.</b>"
+        text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
+                      + html.escape(charts.estimates_description(rows, len(frame))) + "</p>")
+
+    for control in [who, scale, *checks.values()]:
+        control.observe(update, names="value")
+    update()
+    method_row = w.HBox([w.Label("Methods shown:"), w.HBox(list(checks.values()), layout=w.Layout(flex_flow="row wrap"))])
+    return _box([w.HBox([who, scale]), method_row, counter, fig, text], controls, fig, text, "bl-estimate-explorer")
+
+
+# --- per-capita calculator ----------------------------------------------------------
+
+def _population(series_id: str, year: int, pop: pd.DataFrame):
+    rows = pop[pop["series_id"] == series_id]
+    if rows.empty:
+        raise data.DataError("datasets/population.csv", f"there is no population series '{series_id}'.")
+    exact = rows[rows["year"] == year]
+    if len(exact):
+        r = exact.iloc[0]
+    else:
+        r = rows.iloc[(rows["year"] - year).abs().argsort().iloc[0]]
+    return int(r["population"]), int(r["year"]), str(r["series"]), str(r["source_id"])
+
+
+def per_capita_rate(est_id: str, which: str = "high", series_id: str = "wb2026",
+                    estimates: pd.DataFrame | None = None, population: pd.DataFrame | None = None) -> dict:
+    """Deaths as a share of the population and per 100,000 per year.
+
+    The population is taken in the first year the estimate covers (or the
+    nearest year the series has).
+
+    >>> r = per_capita_rate("E01", "high", "census1993")
+    >>> round(r["share_pct"], 2), r["years"]
+    (1.04, 4)
+    >>> round(r["per_100k_year"])
+    259
+    """
+    est = data.load("famine_estimates") if estimates is None else estimates
+    pop = data.load("population") if population is None else population
+    row = est[est["est_id"] == est_id]
+    if row.empty:
+        raise data.DataError("datasets/famine_estimates.csv", f"there is no estimate '{est_id}'.")
+    r = row.iloc[0]
+    low = r["low"] if pd.notna(r["low"]) else r["high"]
+    high = r["high"] if pd.notna(r["high"]) else r["low"]
+    if pd.isna(low):
+        raise data.DataError("datasets/famine_estimates.csv", f"estimate {est_id} gives no figure to work with.")
+    deaths = {"low": float(low), "high": float(high), "midpoint": (float(low) + float(high)) / 2}[which]
+    start = int(r["period_start"]) if pd.notna(r["period_start"]) else None
+    end = int(r["period_end"]) if pd.notna(r["period_end"]) else None
+    year = start if start else 1995
+    population_value, pop_year, series, pop_source = _population(series_id, year, pop)
+    years = (end - start + 1) if start and end else None
+    share = deaths / population_value * 100
+    rate = deaths / years / population_value * 100_000 if years else None
+    return {"est_id": est_id, "estimator": str(r["estimator"]), "deaths": deaths, "which": which,
+            "population": population_value, "population_year": pop_year, "series": series,
+            "years": years, "period": str(r["period"]), "share_pct": share, "per_100k_year": rate,
+            "sources": [str(r["source_id"]), pop_source]}
+
+
+def _series_options(pop: pd.DataFrame):
+    seen = pop.drop_duplicates("series_id")
+    seen = seen[seen["kind"] != "claim"]
+    order = seen.sort_values(["preferred", "kind"], ascending=[False, True])
+    return [(s, i) for s, i in zip(order["series"], order["series_id"])]
+
+
+def per_capita_calculator(estimates: pd.DataFrame | None = None, population: pd.DataFrame | None = None) -> w.VBox:
+    """Pick an estimate and a population series; see the share and the yearly rate."""
+    est = data.load("famine_estimates") if estimates is None else estimates
+    pop = data.load("population") if population is None else population
+    usable = charts.estimate_ranges(est).sort_values("est_id")
+    options = [(f"{r.est_id}: {r.estimator[:48]} ({charts.fmt_int(r.low_plot)}"
+                + (f" to {charts.fmt_int(r.high_plot)})" if r.low_plot != r.high_plot else ")"), r.est_id)
+               for r in usable.itertuples()]
+    pick = w.Dropdown(options=options, value="E02" if "E02" in usable["est_id"].values else options[0][1],
+                      description="Estimate:", style=LABEL_STYLE, layout=w.Layout(width="640px"))
+    which = w.ToggleButtons(options=[("Low", "low"), ("Midpoint", "midpoint"), ("High", "high")], value="high",
+                            description="Use its:", style=LABEL_STYLE)
+    series = w.Dropdown(options=_series_options(pop), value="wb2026", description="Population:",
+                        style=LABEL_STYLE, layout=w.Layout(width="640px"))
+    fig = go.FigureWidget(charts.per_capita(1, "estimate", ["WB2026"]))
+    text = w.HTML()
+    controls = {"estimate": pick, "which": which, "population": series}
+
+    def update(_change=None):
+        r = per_capita_rate(pick.value, which.value, series.value, est, pop)
+        lines = [f"<b>{charts.fmt_int(r['deaths'])}</b> deaths ({html.escape(r['which'])} figure of "
+                 f"{html.escape(r['est_id'])}) out of <b>{charts.fmt_int(r['population'])}</b> people "
+                 f"({html.escape(r['series'])}, {r['population_year']})",
+                 f"Share of the population: <b>{r['share_pct']:.2f}%</b>"]
+        if r["per_100k_year"] is None:
+            lines.append("Per 100,000 a year: <i>this estimate does not say which years it covers "
+                         f"('{html.escape(r['period'])}'), so there is no yearly rate. Pick another estimate.</i>")
+            rate = 0.0
+        else:
+            rate = r["per_100k_year"]
+            lines.append(f"Over {r['years']} years ({html.escape(r['period'])}): <b>{rate:,.0f} per 100,000 a year</b>, "
+                         f"{rate / 50:,.1f} times seed 004's 'about 50 per 100,000'.")
+        text.value = '<div class="bl-result" role="status">' + "<br>".join(lines) + "</div>"
+        new = charts.per_capita(rate, f"{r['est_id']} ({r['which']})", r["sources"])
+        with fig.batch_update():
+            fig.data[0].x = new.data[0].x
+            fig.data[0].y = new.data[0].y
+            fig.data[0].text = new.data[0].text
+            fig.layout.meta = new.layout.meta
+            fig.layout.annotations[0].text = new.layout.annotations[0].text
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    return _box([pick, which, series, text, fig], controls, fig, text, "bl-per-capita")
+
+
+# --- exercises and journal -----------------------------------------------------------
+
+def _status(message: str) -> str:
+    return f'<span style="color:#555;font-size:90%">{html.escape(message)}</span>'
+
+
+def exercise(qid: str) -> w.VBox:
+    """An answer box for exercise ``qid`` with Check and Hint buttons.
+
+    The last answer is kept in the journal, so it is still there after a restart.
+
+    >>> box = exercise("01.5")
+    >>> box.controls["answer"].value = "11,500"
+    >>> box.controls["check"].click()
+    >>> "Correct" in box.text.value
+    True
+    """
+    q = exercises._question(qid)
+    if q is None:
+        return _box([w.HTML(f"<b>There is no exercise {html.escape(str(qid))}.</b>")], {})
+    key = f"answer.{qid}"
+    saved = journal.get(key)
+    if q.kind == "choice":
+        answer = w.RadioButtons(options=[(label, k) for k, label in q.options.items()],
+                                value=saved if saved in q.options else None,
+                                description=q.label, style=LABEL_STYLE, layout=WIDE)
+    else:
+        answer = w.Text(value=saved, placeholder="for example 3.5 million", description=q.label,
+                        style=LABEL_STYLE, continuous_update=False, layout=w.Layout(width="420px"))
+    check_button = w.Button(description="Check", button_style="primary", icon="check",
+                            tooltip=f"Check your answer to exercise {qid}")
+    hint_button = w.Button(description="Hint", icon="lightbulb-o", tooltip="A hint that does not give the answer away")
+    feedback = w.HTML(_status("Saved answers stay in your journal after a restart.") if not saved
+                      else _status("Your saved answer is filled in. Press Check to see the feedback again."))
+
+    def do_check(_=None):
+        value = answer.value
+        if value is None or str(value).strip() == "":
+            feedback.value = exercises.Feedback(qid, False, "Type or choose an answer first.", kind="unreadable")._repr_html_()
+            return
+        journal.save(key, str(value))
+        feedback.value = exercises.check(qid, value)._repr_html_()
+
+    def do_hint(_=None):
+        feedback.value = (f'<div class="bl-hint" role="status"><strong>Hint.</strong> {html.escape(q.hint)}</div>')
+
+    check_button.on_click(do_check)
+    hint_button.on_click(do_hint)
+    controls = {"answer": answer, "check": check_button, "hint": hint_button}
+    return _box([answer, w.HBox([check_button, hint_button]), feedback], controls, None, feedback, "bl-exercise")
+
+
+def journal_entry(key: str, label: str = "Your notes", placeholder: str = "Write here. It is saved as you go.",
+                  rows: int = 4) -> w.VBox:
+    """A text box whose contents are saved to the journal whenever they change.
+
+    >>> box = journal_entry("test.entry", "Notes")
+    >>> box.controls["text"].value = "A first thought"
+    >>> journal.get("test.entry")
+    'A first thought'
+    """
+    area = w.Textarea(value=journal.get(key), placeholder=placeholder, description=label, style=LABEL_STYLE,
+                      rows=rows, continuous_update=False, layout=w.Layout(width="95%"))
+    save_button = w.Button(description="Save", icon="save", tooltip="Save now (it also saves when you click away)")
+    status = w.HTML(_status("Saved in your journal." if area.value else "Not written yet."))
+
+    def do_save(_=None):
+        try:
+            journal.save(key, area.value)
+        except OSError as exc:
+            status.value = _status(f"Could not save ({exc.strerror}). Copy your text somewhere safe.")
+            return
+        status.value = _status(f"Saved in your journal ({journal.path().name}).")
+
+    area.observe(do_save, names="value")
+    save_button.on_click(do_save)
+    return _box([area, w.HBox([save_button, status])], {"text": area, "save": save_button}, None, status,
+                "bl-journal")
+
+
+POSITIONS = [
+    ("Refugees: China must protect them", "refugees"),
+    ("Migrants: China may return them", "migrants"),
+    ("It depends on the person", "depends"),
+    ("I am not sure yet", "unsure"),
+]
+
+
+def opening_position() -> w.VBox:
+    """The student's first answer to the central question, saved for lesson 05.
+
+    >>> box = opening_position()
+    >>> box.controls["position"].value = "depends"
+    >>> box.controls["why"].value = "Some fled hunger, some persecution."
+    >>> journal.opening_answer()
+    'It depends on the person. Why: Some fled hunger, some persecution.'
+    """
+    labels = dict((v, k) for k, v in POSITIONS)
+    saved = journal.get(journal.OPENING_KEY + ".position")
+    position = w.RadioButtons(options=POSITIONS, value=saved if saved in labels else None,
+                              description="Where do you stand today?", style=LABEL_STYLE, layout=WIDE)
+    why = w.Textarea(value=journal.get(journal.OPENING_KEY + ".why"), rows=3, continuous_update=False,
+                     description="Why, in a sentence or two?", style=LABEL_STYLE, layout=w.Layout(width="95%"),
+                     placeholder="There is no wrong answer today. You will come back to this in lesson 05.")
+    status = w.HTML(_status("Saved." if saved else "Not saved yet."))
+
+    def do_save(_=None):
+        if position.value is None:
+            status.value = _status("Choose a position first; the reason is saved with it.")
+            journal.save(journal.OPENING_KEY + ".why", why.value)
+            return
+        journal.save(journal.OPENING_KEY + ".position", position.value)
+        journal.save(journal.OPENING_KEY + ".why", why.value)
+        text = labels[position.value].split(":")[0] if position.value != "depends" else "It depends on the person"
+        if position.value == "unsure":
+            text = "Not sure yet"
+        journal.save(journal.OPENING_KEY, f"{text}. Why: {why.value.strip() or '(no reason given)'}")
+        status.value = _status("Saved in your journal. Lesson 05 will show it to you again.")
+
+    position.observe(do_save, names="value")
+    why.observe(do_save, names="value")
+    return _box([position, why, status], {"position": position, "why": why}, None, status, "bl-opening")
+
+
+# --- setup check and glossary -----------------------------------------------------------
+
+def _version(name: str) -> str:
+    try:
+        return md.version(name)
+    except md.PackageNotFoundError:
+        return "not installed"
+
+
+def setup_check() -> w.VBox:
+    """Versions, datasets, journal and a live chart: proof that everything works.
+
+    >>> box = setup_check()
+    >>> box.controls["bars"].value = 7
+    >>> len(box.figure.data[0].x)
+    7
+    """
+    checks = []
+    try:
+        counts = {name: len(data.load(name)) for name in data.names()}
+        checks.append(("Datasets", True, f"{len(counts)} tables, {sum(counts.values())} rows, all valid"))
+    except data.DataError as exc:
+        checks.append(("Datasets", False, str(exc)))
+    try:
+        journal.save("setup.check", "ok")
+        checks.append(("Journal", True, f"saves to {journal.path()}"))
+    except OSError as exc:
+        checks.append(("Journal", False, f"cannot write {journal.path()}: {exc.strerror}"))
+    packages = ["pandas", "plotly", "ipywidgets", "anywidget", "jupyterlab"]
+    rows = "".join(f"<tr><td>{html.escape(p)}</td><td>{html.escape(_version(p))}</td></tr>" for p in packages)
+    rows = f"<tr><td>Python</td><td>{platform.python_version()}</td></tr>" + rows
+    results = "".join(f"<li>{'✔' if ok else '✘'} <b>{html.escape(n)}</b>: {html.escape(m)}</li>" for n, ok, m in checks)
+    table = w.HTML(f'<ul style="margin:0">{results}</ul><table class="bl-versions"><caption>Installed versions'
+                   f'</caption><tr><th scope="col">package</th><th scope="col">version</th></tr>{rows}</table>')
+    slider = w.IntSlider(value=5, min=1, max=10, description="Bars:", style=LABEL_STYLE, continuous_update=True)
+    fig = go.FigureWidget(charts.tiny_check_chart(5))
+    text = w.HTML()
+
+    def update(_change=None):
+        new = charts.tiny_check_chart(slider.value)
+        with fig.batch_update():
+            fig.data[0].x, fig.data[0].y = new.data[0].x, new.data[0].y
+            fig.layout.title.text = new.layout.title.text
+        text.value = ("<p><b>Works?</b> If you can see the chart and moving the slider changes the number of bars, "
+                      "your set-up is ready. " + html.escape(charts.description(new)) + "</p>")
+
+    slider.observe(update, names="value")
+    update()
+    return _box([table, slider, fig, text], {"bars": slider}, fig, text, "bl-setup-check")
+
+
+def glossary_browser(frame: pd.DataFrame | None = None) -> w.VBox:
+    """Choose a term; see its meaning, its Korean and Chinese forms, who uses it and why it matters.
+
+    >>> box = glossary_browser()
+    >>> box.controls["term"].value = "refugee"
+    >>> "Refugee" in box.text.value or "refugee" in box.text.value
+    True
+    """
+    frame = data.load("glossary") if frame is None else frame
+    pick = w.Dropdown(options=[(t, i) for t, i in zip(frame["term"], frame["term_id"])],
+                      value="refugee" if "refugee" in set(frame["term_id"]) else frame["term_id"].iloc[0],
+                      description="Term:", style=LABEL_STYLE, layout=w.Layout(width="420px"))
+    card = w.HTML()
+
+    def cell(value):
+        return "" if pd.isna(value) else html.escape(str(value))
+
+    def update(_change=None):
+        r = frame[frame["term_id"] == pick.value].iloc[0]
+        korean = cell(r["korean"]) + (f" <i>({cell(r['korean_romanised'])})</i>" if pd.notna(r["korean_romanised"]) else "")
+        chinese = cell(r["chinese"]) + (f" <i>({cell(r['chinese_pinyin'])})</i>" if pd.notna(r["chinese_pinyin"]) else "")
+        card.value = (f'<div class="bl-card" role="region" aria-label="Glossary entry"><h4 style="margin:4px 0">{cell(r["term"])}</h4>'
+                      f"<p>{cell(r['definition'])}</p>"
+                      f"<p><b>Korean:</b> {korean or '—'} &nbsp; <b>Chinese:</b> {chinese or '—'}</p>"
+                      f"<p><b>Who uses it:</b> {cell(r['used_by'])}</p>"
+                      f"<p><b>Why the word matters:</b> {cell(r['connotation'])}</p>"
+                      f'<p style="color:#555;font-size:90%">Source: {html.escape(data.cite(str(r["source_id"]), url=False))}</p></div>')
+
+    pick.observe(update, names="value")
+    update()
+    return _box([pick, card], {"term": pick}, None, card, "bl-glossary")

@@ -1,0 +1,96 @@
+"""Benchmark: prints figures against the budgets in DESIGN.md; never fails a build.
+
+For each notebook: the time to execute it headless against the floor (a fresh
+kernel that only runs the imports cell), and the kernel's peak memory. For each
+widget: the median in-kernel callback time over 100 driven changes.
+
+Run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("BORDERLINE_JOURNAL", str(Path(tempfile.mkdtemp()) / "bench-journal.json"))
+MEMORY_CELL = "import resource as _r; print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+RUNS = 3
+
+
+def _execute(nb) -> tuple[float, int]:
+    nb = nbformat.from_dict(nb)
+    nb.cells.append(nbformat.v4.new_code_cell(MEMORY_CELL))
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    start = time.perf_counter()
+    client.execute()
+    elapsed = time.perf_counter() - start
+    peak_kb = int(nb.cells[-1].outputs[0]["text"].strip())
+    return elapsed, peak_kb
+
+
+def bench_notebooks() -> None:
+    print("Notebook execution (headless, fresh kernel each run; median of %d runs)" % RUNS)
+    print(f"{'notebook':34} {'floor s':>8} {'full s':>8} {'ratio':>6} {'budget':>7} {'peak MB':>8}")
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        floor_nb = nbformat.v4.new_notebook(cells=[c for c in nb.cells if c.cell_type == "code"][:1],
+                                            metadata=nb.metadata)
+        floors = [_execute(floor_nb)[0] for _ in range(RUNS)]
+        fulls = [_execute(nb) for _ in range(RUNS)]
+        floor = statistics.median(floors)
+        full = statistics.median(t for t, _ in fulls)
+        peak = max(m for _, m in fulls) / 1024
+        ratio = full / floor
+        verdict = "ok" if ratio <= 1.5 else "OVER"
+        print(f"{path.name:34} {floor:8.2f} {full:8.2f} {ratio:6.2f} {verdict:>7} {peak:8.0f}")
+
+
+def _median_ms(action, n=100) -> float:
+    times = []
+    for i in range(n):
+        start = time.perf_counter()
+        action(i)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench_widgets() -> None:
+    sys.path.insert(0, str(ROOT))
+    import borderline as bl
+
+    print("\nWidget callbacks (in-kernel, median of 100 driven changes; budget 50 ms)")
+    cases = []
+    box = bl.estimate_explorer()
+    methods = [k for k in box.controls if k.startswith("method:")]
+    cases.append(("estimate explorer: method checkbox",
+                  lambda i: setattr(box.controls[methods[i % len(methods)]], "value",
+                                    not box.controls[methods[i % len(methods)]].value)))
+    cases.append(("estimate explorer: scale", lambda i: setattr(box.controls["scale"], "value", ["log", "linear"][i % 2])))
+    calc = bl.per_capita_calculator()
+    options = [v for _, v in calc.controls["estimate"].options]
+    cases.append(("per-capita calculator: estimate",
+                  lambda i: setattr(calc.controls["estimate"], "value", options[i % len(options)])))
+    setup = bl.setup_check()
+    cases.append(("setup check: slider", lambda i: setattr(setup.controls["bars"], "value", 1 + i % 10)))
+    gloss = bl.glossary_browser()
+    terms = [v for _, v in gloss.controls["term"].options]
+    cases.append(("glossary browser: term", lambda i: setattr(gloss.controls["term"], "value", terms[i % len(terms)])))
+    ex = bl.exercise("01.5")
+    cases.append(("exercise check (saves to journal)",
+                  lambda i: (setattr(ex.controls["answer"], "value", f"{11000 + i}"), ex.controls["check"].click())))
+    for name, action in cases:
+        ms = _median_ms(action)
+        print(f"{name:42} {ms:8.2f} ms  {'ok' if ms < 50 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    bench_widgets()
+    bench_notebooks()
