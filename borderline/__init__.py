@@ -15,13 +15,14 @@ from . import charts, data, exercises, journal, widgets
 from .charts import show
 from .data import BorderlineError, DataError, bibliography, cite, load, source_line
 from .exercises import check, hint, parse_number
-from .widgets import (estimate_explorer, exercise, glossary_browser, journal_entry, opening_position,
-                      per_capita_calculator, per_capita_rate, setup_check)
+from .widgets import (arrivals_timeline, border_map, china_estimates_explorer, estimate_explorer, exercise,
+                      glossary_browser, journal_entry, opening_position, per_capita_calculator, per_capita_rate,
+                      setup_check)
 
 __all__ = ["charts", "data", "exercises", "journal", "widgets", "show", "load", "cite", "source_line",
            "DataError", "BorderlineError", "bibliography", "check", "hint", "parse_number", "estimate_explorer", "exercise",
            "glossary_browser", "journal_entry", "opening_position", "per_capita_calculator", "per_capita_rate",
-           "setup_check"]
+           "setup_check", "border_map", "arrivals_timeline", "china_estimates_explorer"]
 __version__ = "0.1.0"
 
 

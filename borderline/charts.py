@@ -30,6 +30,20 @@ __all__ = ["PALETTE", "style", "description", "show", "famine_estimates", "famin
 # Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
 # Yellow is last: it is hard to read on white.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+NEUTRAL = "#8C8C8C"  # for "not stated" and other non-categories
+METHOD_COLOURS = {
+    "official statement": "#D55E00", "defector testimony": "#E69F00", "refugee survey": "#009E73",
+    "demographic model": "#0072B2", "census reconstruction": "#CC79A7", "expert judgement": "#56B4E9",
+    "summary of others": "#000000", "not stated": NEUTRAL,
+}
+LOG_TICKS = [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000,
+             10_000_000]
+
+
+def log_axis(low: float, high: float) -> dict:
+    """Readable tick marks for a log axis: 1, 2, 5 steps written out in full."""
+    vals = [t for t in LOG_TICKS if low / 2.5 <= t <= high * 2.5]
+    return dict(type="log", tickvals=vals, ticktext=[f"{v:,}" for v in vals])
 FONT = "Arial, Helvetica, sans-serif"
 
 
@@ -94,7 +108,8 @@ def estimate_ranges(frame: pd.DataFrame) -> pd.DataFrame:
     rows = frame[(frame["measure"] == "total") & (frame["high"].notna() | frame["low"].notna())].copy()
     rows["low_plot"] = rows["low"].fillna(rows["high"])
     rows["high_plot"] = rows["high"].fillna(rows["low"])
-    rows["label"] = rows["est_id"] + "  " + rows["estimator"].str.slice(0, 38)
+    short = rows["estimator"].str.split(r" \(|, | - |; ", regex=True).str[0].str.slice(0, 34)
+    rows["label"] = rows["est_id"] + "  " + short
     rows["method_rank"] = rows["method_group"].map({m: i for i, m in enumerate(METHOD_ORDER)})
     return rows.sort_values(["method_rank", "high_plot"], ascending=[True, False])
 
@@ -114,7 +129,7 @@ def _estimate_traces(rows: pd.DataFrame) -> list[go.Scatter]:
             ys += [r["label"], r["label"], None]
             hover += [text, text, None]
         traces.append(go.Scatter(x=xs, y=ys, mode="lines+markers", name=method,
-                                 line=dict(color=PALETTE[i % len(PALETTE)], width=6),
+                                 line=dict(color=METHOD_COLOURS.get(method, NEUTRAL), width=6),
                                  marker=dict(size=9, symbol="line-ns-open", line=dict(width=2)),
                                  hovertext=hover, hoverinfo="text", connectgaps=False))
     return traces
@@ -145,7 +160,10 @@ def famine_estimates(frame: pd.DataFrame | None = None, log_x: bool = True) -> g
     rows = estimate_ranges(frame)
     fig = go.Figure(_estimate_traces(rows))
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], tickfont=dict(size=11))
-    fig.update_xaxes(type="log" if log_x else "linear", tickformat="~s", showgrid=True, gridcolor="#eee")
+    if log_x:
+        fig.update_xaxes(**log_axis(100_000, 3_500_000), showgrid=True, gridcolor="#eee")
+    else:
+        fig.update_xaxes(type="linear", tickformat=",", showgrid=True, gridcolor="#eee")
     return style(fig, "How many died in North Korea's famine? Every estimate, by method",
                  "Deaths (low to high estimate; log scale)" if log_x else "Deaths (low to high estimate)",
                  "Estimate", rows["source_id"], estimates_description(rows), height=max(420, 22 * len(rows) + 160))
@@ -214,3 +232,303 @@ def tiny_check_chart(n: int = 5) -> go.Figure:
     fig.update_xaxes(title_text="Number", type="category")
     fig.update_yaxes(title_text="Its square")
     return fig
+
+
+# --- lesson 02 -----------------------------------------------------------------
+
+import math  # noqa: E402
+
+LAND = "#F2F2F2"
+HIGHLIGHT_LAND = {"KP": "#FBE3C4", "CN": "#DCEBF7", "KR": "#E3F1E8"}
+BORDER_REGION = dict(lon=(121.0, 132.0), lat=(38.0, 45.0))
+ROLE_STYLE = {  # role -> (legend name, colour, symbol)
+    "handover point": ("Crossing and handover towns", PALETTE[3], "diamond"),
+    "border town": ("Crossing and handover towns", PALETTE[3], "diamond"),
+    "crossing point": ("Crossing and handover towns", PALETTE[3], "diamond"),
+    "transit city": ("Transit cities", PALETTE[0], "circle"),
+    "destination": ("Destination", PALETTE[2], "star"),
+    "capital": ("Capitals", PALETTE[6], "square"),
+    "region centre": ("Yanbian (prefecture seat)", PALETTE[4], "hexagon"),
+    "river point": ("River points (Yalu, Tumen)", PALETTE[5], "circle-open"),
+}
+
+
+def _map_base(fig: go.Figure) -> None:
+    """Country fills and borders as ordinary traces: no map service, no network."""
+    for feature in data.borders()["features"]:
+        geom, props = feature["geometry"], feature["properties"]
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        xs, ys = [], []
+        for polygon in polygons:
+            ring = polygon[0]
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", name=props["name"],
+                                 fillcolor=HIGHLIGHT_LAND.get(props["iso_a2"], LAND),
+                                 line=dict(color="#9A9A9A", width=0.8), hoverinfo="skip", showlegend=False))
+
+
+def _set_view(fig, lon, lat) -> None:
+    mid = math.radians((lat[0] + lat[1]) / 2)
+    fig.update_xaxes(range=list(lon), title_text="Longitude (degrees east)", showgrid=False, zeroline=False,
+                     constrain="domain")
+    fig.update_yaxes(range=list(lat), title_text="Latitude (degrees north)", showgrid=False, zeroline=False,
+                     scaleanchor="x", scaleratio=1 / math.cos(mid), constrain="domain")
+
+
+def route_legs(route_id: str, routes: pd.DataFrame | None = None, places: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The legs of one route with place names and coordinates.
+
+    >>> route_legs("RT01")[["from_name", "to_name"]].iloc[0].tolist()
+    ['Yanji', 'Ulaanbaatar']
+    """
+    routes = data.load("routes") if routes is None else routes
+    places = (data.load("places") if places is None else places).set_index("place_id")
+    legs = routes[routes["route_id"] == route_id].sort_values("leg").copy()
+    if legs.empty:
+        raise data.DataError("datasets/routes.csv", f"there is no route '{route_id}'.")
+    for end in ("from", "to"):
+        ids = legs[f"{end}_place"]
+        legs[f"{end}_name"] = ids.map(places["name"])
+        legs[f"{end}_lon"] = ids.map(places["lon"]).astype(float)
+        legs[f"{end}_lat"] = ids.map(places["lat"]).astype(float)
+    return legs
+
+
+def route_view(legs: pd.DataFrame, pad: float = 2.0):
+    lons = list(legs["from_lon"]) + list(legs["to_lon"])
+    lats = list(legs["from_lat"]) + list(legs["to_lat"])
+    lon = (min(lons) - pad, max(lons) + pad)
+    lat = (min(lats) - pad, max(lats) + pad)
+    # keep a sensible shape: at least 8 degrees wide
+    if lon[1] - lon[0] < 8:
+        mid = sum(lon) / 2
+        lon = (mid - 4, mid + 4)
+    if lat[1] - lat[0] < 6:
+        mid = sum(lat) / 2
+        lat = (mid - 3, mid + 3)
+    return lon, lat
+
+
+def route_description(legs: pd.DataFrame | None) -> str:
+    if legs is None or legs.empty:
+        return ("Map of the border between North Korea and China along the Yalu and Tumen rivers, with crossing "
+                "and handover towns on both banks, points along the two rivers, Yanbian's seat Yanji, and transit "
+                "cities further away. Choose a route to see the journey onward.")
+    total = int(legs["approx_km"].sum())
+    stops = " to ".join([legs["from_name"].iloc[0]] + list(legs["to_name"]))
+    return (f"Map of the route '{legs['route_name'].iloc[0]}': {len(legs)} legs from {stops}, about "
+            f"{total:,} km in straight lines (real journeys are longer).")
+
+
+def border_map(route_id: str | None = None) -> go.Figure:
+    """The border region and, optionally, one route onward, drawn from shipped geometry.
+
+    >>> fig = border_map()
+    >>> fig.layout.xaxis.range
+    (121.0, 132.0)
+    >>> border_map("RT02").layout.meta["description"].startswith("Map of the route")
+    True
+    """
+    places = data.load("places")
+    fig = go.Figure()
+    _map_base(fig)
+    for legend, colour, symbol in dict.fromkeys(ROLE_STYLE.values()):
+        roles = [r for r, style in ROLE_STYLE.items() if style[0] == legend]
+        part = places[places["role"].isin(roles)]
+        if part.empty:
+            continue
+        text = part["name"].where(part["role"] != "river point", "")
+        fig.add_trace(go.Scatter(
+            x=part["lon"].astype(float), y=part["lat"].astype(float), mode="markers+text", name=legend,
+            text=text.str.replace(r" \(.*\)", "", regex=True), textposition="top center", textfont=dict(size=11),
+            marker=dict(color=colour, symbol=symbol, size=9, line=dict(width=1, color="white")),
+            customdata=part[["name", "country", "role", "source_id"]].astype(str).values,
+            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<br>"
+                          "Source: %{customdata[3]}<extra></extra>"))
+    legs = route_legs(route_id) if route_id else None
+    xs, ys = [], []
+    if legs is not None:
+        for r in legs.itertuples():
+            xs += [r.from_lon, r.to_lon, None]
+            ys += [r.from_lat, r.to_lat, None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines+markers", name="Chosen route",
+                             line=dict(color=PALETTE[1], width=3, dash="dash"),
+                             marker=dict(size=7, symbol="arrow", angleref="previous", color=PALETTE[1]),
+                             hoverinfo="skip"))
+    lon, lat = route_view(legs) if legs is not None else (BORDER_REGION["lon"], BORDER_REGION["lat"])
+    sources = list(places["source_id"].unique()) + ["NPM_WORLDATLAS"]
+    if legs is not None:
+        sources = list(legs["source_id"].unique()) + sources
+    title = "The border and the routes onward" if legs is None else f"Route: {legs['route_name'].iloc[0]}"
+    style(fig, title, "Longitude (degrees east)", "Latitude (degrees north)", sources,
+          route_description(legs), height=560)
+    _set_view(fig, lon, lat)
+    fig.update_layout(legend=dict(y=-0.14))
+    return fig
+
+
+def arrivals_frame(frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Preferred single-year arrival counts, with the female share where known.
+
+    >>> int(arrivals_frame().set_index("year").loc[2009, "total"])
+    2914
+    """
+    frame = data.load("arrivals") if frame is None else frame
+    rows = frame[frame["preferred"] & (frame["year_start"] == frame["year_end"])].copy()
+    rows["year"] = rows["year_start"].astype(int)
+    rows["share"] = (rows["female"] / rows["total"] * 100).astype("Float64")
+    return rows.sort_values("year")
+
+
+KEY_EVENTS = ["EV17", "EV24", "EV29", "EV33", "EV37"]
+
+
+def arrivals(view: str = "counts", frame: pd.DataFrame | None = None) -> go.Figure:
+    """Arrivals of North Koreans in South Korea by year, as counts (by sex) or the female share.
+
+    >>> fig = arrivals()
+    >>> [t.visible for t in fig.data]
+    [True, True, True, False, False]
+    >>> arrivals("share").layout.yaxis.title.text
+    'Women among arrivals (%)'
+    """
+    frame = data.load("arrivals") if frame is None else frame
+    rows = arrivals_frame(frame)
+    split = rows[rows["male"].notna()]
+    nosplit = rows[rows["male"].isna()]
+    blocks = frame[frame["preferred"] & (frame["year_start"] != frame["year_end"]) & frame["female_pct"].notna()]
+    counts, share = view == "counts", view == "share"
+    years = lambda s: s["year"].astype(str)  # noqa: E731  (years as categories: no "2,020.5" ticks)
+    fig = go.Figure([
+        go.Bar(x=years(nosplit), y=nosplit["total"], name="Total (no split by sex published)", marker_color=PALETTE[6],
+               visible=counts, hovertemplate="%{x}: %{y:,} arrivals<extra></extra>"),
+        go.Bar(x=years(split), y=split["male"], name="Men", marker_color=PALETTE[0], visible=counts,
+               hovertemplate="%{x}: %{y:,} men<extra></extra>"),
+        go.Bar(x=years(split), y=split["female"], name="Women", marker_color=PALETTE[1], visible=counts,
+               hovertemplate="%{x}: %{y:,} women<extra></extra>"),
+        go.Scatter(x=years(split), y=split["share"].astype(float), name="Women, % of arrivals", mode="lines+markers",
+                   line=dict(color=PALETTE[1], width=3), visible=share,
+                   hovertemplate="%{x}: %{y:.1f}% women<extra></extra>"),
+        go.Scatter(x=["1998", "2000"], y=blocks["female_pct"].astype(float).tolist()[:2], mode="markers",
+                   name="Earlier blocks (to 1998; 1999-2001)", marker=dict(size=12, symbol="diamond", color=PALETTE[4]),
+                   visible=share, customdata=blocks["period"].tolist()[:2],
+                   hovertemplate="%{customdata}: %{y:.1f}% women<extra></extra>"),
+    ])
+    events = data.load("events").set_index("event_id")
+    all_years = [str(y) for y in range(int(rows["year"].min()), int(rows["year"].max()) + 1)]
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=all_years, tickangle=-45)
+    for i, eid in enumerate(KEY_EVENTS):
+        if eid not in events.index:
+            continue
+        e = events.loc[eid]
+        x = str(int(e["year"]))
+        fig.add_shape(type="line", x0=x, x1=x, xref="x", yref="paper", y0=0, y1=1,
+                      line=dict(color="#777", width=1, dash="dot"))
+        fig.add_annotation(x=x, y=1.0 - 0.07 * (i % 3), xref="x", yref="paper", text=str(e["title"])[:34],
+                           showarrow=False, xanchor="left", font=dict(size=10, color="#333"),
+                           bgcolor="rgba(255,255,255,0.8)")
+    fig.update_layout(barmode="stack")
+    peak = rows.loc[rows["total"].idxmax()]
+    last = rows.iloc[-1]
+    s2002, s2019 = split.set_index("year")["share"].get(2002), split.set_index("year")["share"].get(2019)
+    text = (f"Chart of arrivals of North Koreans in South Korea each year from {rows['year'].min()} to {last['year']}. "
+            f"Arrivals rose to a peak of {int(peak['total']):,} in {peak['year']}, fell after 2011, and dropped to "
+            f"{int(rows.set_index('year').loc[2021, 'total']) if 2021 in set(rows['year']) else 'a few dozen'} in 2021 "
+            f"after the border closed; {int(last['total']):,} arrived in {last['year']}. ")
+    if s2002 is not None and s2019 is not None:
+        text += (f"Women were {float(s2002):.0f}% of arrivals in 2002 and {float(s2019):.0f}% in 2019; in the "
+                 f"published blocks they were 12% up to 1998. Dotted lines mark key events.")
+    y_title = "Arrivals in South Korea (people)" if counts else "Women among arrivals (%)"
+    sources = list(rows["source_id"].unique())
+    style(fig, "North Koreans arriving in South Korea, by year", "Year", y_title, sources,
+          text, height=470)
+    return fig
+
+
+ESTIMATOR_COLOURS = {"government_china": "#D55E00", "government_rok": "#0072B2", "government_us": "#56B4E9",
+                     "un": "#009E73", "ngo": "#E69F00", "academic": "#CC79A7", "news": "#000000", "seed": NEUTRAL}
+ESTIMATOR_LABELS = {"government_china": "China's government", "government_rok": "South Korea's government",
+                    "government_us": "U.S. government", "un": "UN (UNHCR)", "ngo": "NGOs and advocates",
+                    "academic": "Scholars", "news": "News media", "seed": "Seed articles"}
+
+
+def china_estimates(frame: pd.DataFrame | None = None, log_y: bool = True) -> go.Figure:
+    """How many North Koreans in China: every estimate as a low-high range by year, by kind of estimator.
+
+    >>> fig = china_estimates()
+    >>> fig.layout.yaxis.type
+    'log'
+    """
+    frame = data.load("china_estimates") if frame is None else frame
+    rows = frame[frame["high"].notna() | frame["low"].notna()].copy()
+    rows["low_plot"] = rows["low"].fillna(rows["high"])
+    rows["high_plot"] = rows["high"].fillna(rows["low"])
+    traces = []
+    for i, (kind, label) in enumerate(ESTIMATOR_LABELS.items()):
+        part = rows[rows["estimator_type"] == kind].sort_values(["year", "est_id"])
+        xs, ys, hover = [], [], []
+        for j, r in enumerate(part.itertuples()):
+            x = r.year + (j % 3 - 1) * 0.12 + (i - 3.5) * 0.03
+            text = (f"<b>{html.escape(r.estimator)}</b> ({r.year})<br>{html.escape(str(r.value_text))}<br>"
+                    f"Counts: {r.measure}<br>Source: {html.escape(data.short_cite(r.source_id))}")
+            xs += [x, x, None]
+            ys += [r.low_plot, r.high_plot, None]
+            hover += [text, text, None]
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines+markers", name=label,
+                                 line=dict(color=ESTIMATOR_COLOURS[kind], width=5),
+                                 marker=dict(size=7, symbol="line-ew-open", line=dict(width=2)),
+                                 hovertext=hover, hoverinfo="text"))
+    fig = go.Figure(traces)
+    if log_y:
+        fig.update_yaxes(**log_axis(6_000, 400_000), showgrid=True, gridcolor="#eee")
+    else:
+        fig.update_yaxes(type="linear", tickformat=",", showgrid=True, gridcolor="#eee")
+    fig.update_xaxes(tickformat="d", dtick=1, tickangle=-45)
+    return style(fig, "How many North Koreans are in China? Estimates by year and by who made them",
+                 "Year of the estimate", "People (low to high; log scale)" if log_y else "People (low to high)",
+                 rows["source_id"].unique(), china_description(rows), height=500)
+
+
+def china_description(rows: pd.DataFrame) -> str:
+    if rows.empty:
+        return "No estimate matches the current filter."
+    lo, hi = rows["low_plot"].min(), rows["high_plot"].max()
+    by = rows.groupby("estimator_type")["high_plot"].median().sort_values()
+    parts = [f"{ESTIMATOR_LABELS.get(k, k)} {fmt_int(v)}" for k, v in by.items()]
+    return (f"Range chart of {len(rows)} estimates, {rows['year'].min()} to {rows['year'].max()}, from "
+            f"{fmt_int(lo)} to {fmt_int(hi)} people. Median high figure by estimator: {'; '.join(parts)}.")
+
+
+def repatriations(frame: pd.DataFrame | None = None) -> go.Figure:
+    """Recorded forced returns from China, event by event (the lower figure where a range is given).
+
+    >>> fig = repatriations()
+    >>> fig.layout.xaxis.title.text
+    'People returned (lower figure where sources give a range)'
+    """
+    frame = data.load("repatriations") if frame is None else frame
+    rows = frame[(frame["measure"] == "forced_return") & frame["low"].notna()].copy()
+    rows = rows.drop_duplicates(subset=["year", "event"], keep="first")
+    rows["when"] = rows["date"].dt.strftime("%d %b %Y").where(rows["date"].notna(), rows["date_text"])
+    rows["label"] = rows["when"].astype(str) + ": " + rows["event"].str.slice(0, 40)
+    rows = rows.sort_values(["year", "rep_id"])
+    hover = [f"<b>{html.escape(str(r.event))}</b><br>{html.escape(str(r.value_text))} people<br>"
+             f"Reported by: {html.escape(str(r.reported_by))}<br>Source: {html.escape(data.short_cite(r.source_id))}"
+             for r in rows.itertuples()]
+    colours = [PALETTE[0] if y < 2020 else PALETTE[3] for y in rows["year"]]
+    fig = go.Figure(go.Bar(x=rows["low"].astype(float), y=rows["label"], orientation="h", marker_color=colours,
+                           hovertext=hover, hoverinfo="text", name="Forced returns",
+                           text=[str(v) for v in rows["value_text"]], textposition="outside", cliponaxis=False))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], tickfont=dict(size=11))
+    fig.update_xaxes(type="log", showgrid=True, gridcolor="#eee")
+    recent = rows[rows["year"] >= 2020]
+    biggest = recent.loc[recent["low"].idxmax()] if len(recent) else rows.loc[rows["low"].idxmax()]
+    text = (f"Bar chart of {len(rows)} recorded forced returns from China, on a log scale. Yearly counts from a "
+            f"Chinese research institute for 1996-1998 run into the thousands; since the 2020 border closure the "
+            f"records are single events, the largest on {biggest['when']} ({biggest['value_text']} people). "
+            "No yearly series exists for 2001-2019.")
+    fig.update_xaxes(title_text="People returned (lower figure where sources give a range)")
+    return style(fig, "Forced returns from China that were recorded, event by event",
+                 "People returned (lower figure where sources give a range)", "",
+                 rows["source_id"].unique(), text, height=max(420, 26 * len(rows) + 160))

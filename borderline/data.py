@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataError", "load", "cite", "source_line", "names", "data_dir", "schema", "sources_used", "bibliography"]
+__all__ = ["DataError", "load", "cite", "source_line", "names", "data_dir", "schema", "sources_used", "bibliography", "borders"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ID_LIST = re.compile(r"^[A-Z][A-Z0-9_]*(;[A-Z][A-Z0-9_]*)*$")
@@ -344,7 +344,7 @@ def short_cite(source_id: str) -> str:
     return str(label) if pd.notna(label) else f"{s.author} {s.date[:4]}"
 
 
-def source_line(source_ids) -> str:
+def source_line(source_ids, most: int = 4) -> str:
     """The 'Source:' line printed under a chart.
 
     >>> source_line(["OGRADA", "S004"])
@@ -355,9 +355,10 @@ def source_line(source_ids) -> str:
         for sid in str(value).split(";"):
             if sid and sid != "<NA>" and sid not in ids:
                 ids.append(sid)
-    labels = "; ".join(short_cite(s) for s in ids)
-    word = "Source" if len(ids) == 1 else "Sources"
-    return f"{word}: {labels}. Full references: datasets/sources.csv"
+    labels = list(dict.fromkeys(short_cite(s) for s in ids))
+    word = "Source" if len(labels) == 1 else "Sources"
+    more = f" and {len(labels) - most} more" if len(labels) > most else ""
+    return f"{word}: {'; '.join(labels[:most])}{more}. Full references: datasets/sources.csv"
 
 
 def sources_used(*tables: str) -> list[str]:
@@ -402,3 +403,24 @@ def bibliography(*tables: str, extra=()) -> Bibliography:
     ids = sources_used(*tables)
     ids += [s for s in extra if s not in ids]
     return Bibliography(ids)
+
+
+@lru_cache(maxsize=2)
+def _borders(path: str, stamp: float) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataError(_rel(Path(path)), f"the border geometry cannot be read ({exc}).",
+                        "restore datasets/geo/borders.geojson from git.") from None
+
+
+def borders() -> dict:
+    """Country borders for East Asia (Natural Earth, GeoJSON), shipped in the repository.
+
+    >>> sorted(f["properties"]["iso_a2"] for f in borders()["features"])[:3]
+    ['BN', 'CN', 'FM']
+    """
+    path = data_dir() / "geo" / "borders.geojson"
+    if not path.exists():
+        raise DataError(_rel(path), "the border geometry is missing.", "restore it from git.")
+    return _borders(str(path), path.stat().st_mtime)

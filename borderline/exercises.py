@@ -159,6 +159,7 @@ class Question:
     feedback: dict = field(default_factory=dict)
     wrong: list = field(default_factory=list)
     label: str = "Your answer"
+    placeholder: str = "type a number, e.g. 3.5 million"
 
     def check(self, given) -> Feedback:
         if self.kind == "choice":

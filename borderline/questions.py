@@ -38,7 +38,7 @@ register(Question(
     hint="Find the DPRK's own figure and the highest figure in the explorer, then divide the larger by the smaller.",
     explain="3,500,000 / 220,000 is about 16: the highest estimate is some sixteen times the DPRK's own figure.",
     wrong=[(3_280_000, "That is the difference between the two. The question asks how many times larger: divide.")],
-    label="Times larger:",
+    label="Times larger:", placeholder="a number, e.g. 2.5",
 ))
 
 register(Question(
@@ -79,7 +79,7 @@ register(Question(
             "some 76 times seed 004's 50.",
     wrong=[(3_500_000 / 23_000_000 * 100_000,
             "That is the rate over the whole period. The question asks for a rate per year: divide by the 4 years.")],
-    label="Per 100,000 a year:",
+    label="Per 100,000 a year:", placeholder="a rate, e.g. 250",
 ))
 
 register(Question(
@@ -112,7 +112,7 @@ register(Question(
     hint="Divide the deaths by the population, then multiply by 100 for a percentage.",
     explain="220,000 out of 21,213,000 is about 1.04%: roughly one person in a hundred.",
     wrong=[(220_000 / 21_213_000, "That is the share as a fraction. Multiply by 100 to get a percentage.")],
-    label="Share (%):",
+    label="Share (%):", placeholder="a percentage, e.g. 12.5%",
 ))
 
 register(Question(

@@ -26,7 +26,8 @@ import plotly.graph_objects as go
 from . import charts, data, exercises, journal
 
 __all__ = ["estimate_explorer", "per_capita_rate", "per_capita_calculator", "exercise", "journal_entry",
-           "opening_position", "setup_check", "glossary_browser", "POSITIONS"]
+           "opening_position", "setup_check", "glossary_browser", "POSITIONS", "border_map", "arrivals_timeline",
+           "china_estimates_explorer"]
 
 WIDE = w.Layout(width="auto")
 LABEL_STYLE = {"description_width": "initial"}
@@ -224,7 +225,7 @@ def exercise(qid: str) -> w.VBox:
                                 value=saved if saved in q.options else None,
                                 description=q.label, style=LABEL_STYLE, layout=WIDE)
     else:
-        answer = w.Text(value=saved, placeholder="for example 3.5 million", description=q.label,
+        answer = w.Text(value=saved, placeholder=q.placeholder, description=q.label,
                         style=LABEL_STYLE, continuous_update=False, layout=w.Layout(width="420px"))
     check_button = w.Button(description="Check", button_style="primary", icon="check",
                             tooltip=f"Check your answer to exercise {qid}")
@@ -350,11 +351,9 @@ def setup_check() -> w.VBox:
     except OSError as exc:
         checks.append(("Journal", False, f"cannot write {journal.path()}: {exc.strerror}"))
     packages = ["pandas", "plotly", "ipywidgets", "anywidget", "jupyterlab"]
-    rows = "".join(f"<tr><td>{html.escape(p)}</td><td>{html.escape(_version(p))}</td></tr>" for p in packages)
-    rows = f"<tr><td>Python</td><td>{platform.python_version()}</td></tr>" + rows
+    versions = " · ".join([f"Python {platform.python_version()}"] + [f"{p} {_version(p)}" for p in packages])
     results = "".join(f"<li>{'✔' if ok else '✘'} <b>{html.escape(n)}</b>: {html.escape(m)}</li>" for n, ok, m in checks)
-    table = w.HTML(f'<ul style="margin:0">{results}</ul><table class="bl-versions"><caption>Installed versions'
-                   f'</caption><tr><th scope="col">package</th><th scope="col">version</th></tr>{rows}</table>')
+    table = w.HTML(f'<ul style="margin:0">{results}<li>Installed: {html.escape(versions)}</li></ul>')
     slider = w.IntSlider(value=5, min=1, max=10, description="Bars:", style=LABEL_STYLE, continuous_update=True)
     fig = go.FigureWidget(charts.tiny_check_chart(5))
     text = w.HTML()
@@ -403,3 +402,127 @@ def glossary_browser(frame: pd.DataFrame | None = None) -> w.VBox:
     pick.observe(update, names="value")
     update()
     return _box([pick, card], {"term": pick}, None, card, "bl-glossary")
+
+
+# --- lesson 02 ---------------------------------------------------------------------------
+
+def _legs_table(legs: pd.DataFrame) -> str:
+    rows = "".join(
+        f"<tr><td>{r.leg}</td><td>{html.escape(r.from_name)} → {html.escape(r.to_name)}</td>"
+        f"<td style='text-align:right'>{int(r.approx_km):,}</td><td>{html.escape(str(r.countries_crossed).replace(';', ', '))}</td>"
+        f"<td>{html.escape(data.short_cite(r.source_id))}</td></tr>" for r in legs.itertuples())
+    total = int(legs["approx_km"].sum())
+    return ('<table class="bl-legs"><caption>Legs of the route (straight-line distances; real journeys are longer)'
+            '</caption><tr><th scope="col">leg</th><th scope="col">from → to</th><th scope="col">km</th>'
+            f'<th scope="col">countries</th><th scope="col">source</th></tr>{rows}'
+            f"<tr><td></td><td><b>Total</b></td><td style='text-align:right'><b>{total:,}</b></td><td></td><td></td></tr></table>")
+
+
+def border_map() -> w.VBox:
+    """The border region from shipped geometry; choose a route to highlight its legs.
+
+    >>> box = border_map()
+    >>> box.controls["route"].value = "RT01"
+    >>> "Ulaanbaatar" in box.text.value
+    True
+    """
+    routes = data.load("routes")
+    names = routes.drop_duplicates("route_id")
+    options = [("None: show the border region", "")] + [(f"{n} ({i})", i) for i, n in zip(names["route_id"], names["route_name"])]
+    pick = w.Dropdown(options=options, value="", description="Route:", style=LABEL_STYLE, layout=w.Layout(width="560px"))
+    fig = go.FigureWidget(charts.border_map())
+    route_trace = len(fig.data) - 1
+    text = w.HTML()
+
+    def update(_change=None):
+        legs = charts.route_legs(pick.value, routes) if pick.value else None
+        xs, ys = [], []
+        if legs is not None:
+            for r in legs.itertuples():
+                xs += [r.from_lon, r.to_lon, None]
+                ys += [r.from_lat, r.to_lat, None]
+        lon, lat = charts.route_view(legs) if legs is not None else (charts.BORDER_REGION["lon"], charts.BORDER_REGION["lat"])
+        mid = charts.math.radians((lat[0] + lat[1]) / 2)
+        with fig.batch_update():
+            fig.data[route_trace].x, fig.data[route_trace].y = xs, ys
+            fig.layout.xaxis.range, fig.layout.yaxis.range = lon, lat
+            fig.layout.yaxis.scaleratio = 1 / charts.math.cos(mid)
+            fig.layout.title.text = ("The border and the routes onward" if legs is None
+                                     else f"Route: {legs['route_name'].iloc[0]}")
+        words = html.escape(charts.route_description(legs))
+        notes = ""
+        if legs is not None:
+            notes = _legs_table(legs) + f"<p style='color:#555'>{html.escape(str(legs['notes'].iloc[0]))}</p>"
+        text.value = f'<p class="bl-description" role="note"><strong>Map in words.</strong> {words}</p>{notes}'
+
+    pick.observe(update, names="value")
+    update()
+    return _box([pick, fig, text], {"route": pick}, fig, text, "bl-border-map")
+
+
+def arrivals_timeline() -> w.VBox:
+    """Arrivals in South Korea by year: switch between counts by sex and the female share.
+
+    >>> box = arrivals_timeline()
+    >>> box.controls["view"].value = "share"
+    >>> [t.visible for t in box.figure.data]
+    [False, False, False, True, True]
+    """
+    fig = go.FigureWidget(charts.arrivals("counts"))
+    view = w.ToggleButtons(options=[("Counts by sex", "counts"), ("Women's share (%)", "share")], value="counts",
+                           description="Show:", style=LABEL_STYLE,
+                           tooltips=["Arrivals each year, men and women stacked", "Women as a percentage of arrivals"])
+    text = w.HTML()
+
+    def update(_change=None):
+        counts = view.value == "counts"
+        with fig.batch_update():
+            for i, trace in enumerate(fig.data):
+                trace.visible = counts if i < 3 else not counts
+            fig.layout.yaxis.title.text = "Arrivals in South Korea (people)" if counts else "Women among arrivals (%)"
+            fig.layout.yaxis.rangemode = "tozero"
+        text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
+                      + html.escape(charts.description(fig)) + "</p>")
+
+    view.observe(update, names="value")
+    update()
+    return _box([view, fig, text], {"view": view}, fig, text, "bl-arrivals")
+
+
+def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
+    """Estimates of North Koreans in China by year, coloured by who made them; filter by what is counted.
+
+    >>> box = china_estimates_explorer()
+    >>> box.controls["measure"].value = "stock"
+    >>> "cumulative" in box.text.value
+    False
+    """
+    frame = data.load("china_estimates") if frame is None else frame
+    fig = go.FigureWidget(charts.china_estimates(frame))
+    measure = w.Dropdown(options=[("Every estimate", "all"), ("Stock: living in China at the time", "stock"),
+                                  ("Cumulative: crossings over a period", "cumulative"),
+                                  ("All North Korean escapees, not only in China", "displaced_all")],
+                         value="all", description="Counting:", style=LABEL_STYLE, layout=w.Layout(width="460px"))
+    scale = w.ToggleButtons(options=[("Log scale", "log"), ("Ordinary scale", "linear")], value="log",
+                            description="Scale:", style=LABEL_STYLE,
+                            tooltips=["Equal steps for each tenfold", "Equal steps for equal numbers"])
+    text = w.HTML()
+
+    def update(_change=None):
+        part = frame if measure.value == "all" else frame[frame["measure"] == measure.value]
+        new = charts.china_estimates(part, log_y=scale.value == "log")
+        with fig.batch_update():
+            for old, fresh in zip(fig.data, new.data):
+                old.x, old.y, old.hovertext = fresh.x, fresh.y, fresh.hovertext
+            fig.layout.yaxis.type = scale.value
+            fig.layout.yaxis.title.text = new.layout.yaxis.title.text
+        shown = part[part["high"].notna() | part["low"].notna()]
+        kinds = ", ".join(sorted(shown["measure"].unique())) or "none"
+        text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
+                      + html.escape(charts.description(new)) + f" Measures shown: {html.escape(kinds)}.</p>")
+
+    measure.observe(update, names="value")
+    scale.observe(update, names="value")
+    update()
+    return _box([w.HBox([measure, scale]), fig, text], {"measure": measure, "scale": scale}, fig, text,
+                "bl-china-estimates")

