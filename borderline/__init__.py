@@ -13,14 +13,14 @@ a short message that says what to fix, not as a traceback.
 
 from . import charts, data, exercises, journal, widgets
 from .charts import show
-from .data import BorderlineError, DataError, bibliography, cite, load, source_line
+from .data import BorderlineError, DataError, arrivals_by_year, bibliography, cite, load, rows, source_line
 from .exercises import check, hint, parse_number
 from .widgets import (arrivals_timeline, border_map, china_estimates_explorer, estimate_explorer, exercise,
                       glossary_browser, journal_entry, opening_position, per_capita_calculator, per_capita_rate,
                       setup_check)
 
 __all__ = ["charts", "data", "exercises", "journal", "widgets", "show", "load", "cite", "source_line",
-           "DataError", "BorderlineError", "bibliography", "check", "hint", "parse_number", "estimate_explorer", "exercise",
+           "DataError", "BorderlineError", "bibliography", "rows", "arrivals_by_year", "check", "hint", "parse_number", "estimate_explorer", "exercise",
            "glossary_browser", "journal_entry", "opening_position", "per_capita_calculator", "per_capita_rate",
            "setup_check", "border_map", "arrivals_timeline", "china_estimates_explorer"]
 __version__ = "0.1.0"

@@ -240,11 +240,15 @@ import math  # noqa: E402
 
 LAND = "#F2F2F2"
 HIGHLIGHT_LAND = {"KP": "#FBE3C4", "CN": "#DCEBF7", "KR": "#E3F1E8"}
-BORDER_REGION = dict(lon=(121.0, 132.0), lat=(38.0, 45.0))
+BORDER_REGION = dict(lon=(123.0, 131.6), lat=(38.8, 43.6))
+# Where a label goes for crowded towns along the Tumen; others: Chinese bank above, North Korean below.
+LABEL_POSITION = {"Yanji": "middle left", "Helong": "middle left", "Nanping": "middle left", "Musan": "bottom left",
+                  "Tumen": "top center", "Namyang": "bottom right", "Onsong": "middle right",
+                  "Hoeryong": "middle right", "Hunchun": "middle right", "Vladivostok": "bottom center"}
 ROLE_STYLE = {  # role -> (legend name, colour, symbol)
     "handover point": ("Crossing and handover towns", PALETTE[3], "diamond"),
     "border town": ("Crossing and handover towns", PALETTE[3], "diamond"),
-    "crossing point": ("Crossing and handover towns", PALETTE[3], "diamond"),
+    "crossing point": ("Crossing and handover towns", PALETTE[3], "diamond"),  # same legend entry: TOWNS
     "transit city": ("Transit cities", PALETTE[0], "circle"),
     "destination": ("Destination", PALETTE[2], "star"),
     "capital": ("Capitals", PALETTE[6], "square"),
@@ -274,6 +278,16 @@ def _set_view(fig, lon, lat) -> None:
                      constrain="domain")
     fig.update_yaxes(range=list(lat), title_text="Latitude (degrees north)", showgrid=False, zeroline=False,
                      scaleanchor="x", scaleratio=1 / math.cos(mid), constrain="domain")
+
+
+TOWNS = "Crossing and handover towns"
+
+
+def hide_town_labels(fig, hide: bool = True, names=None) -> None:
+    """Blank (or restore from ``names``) the labels of the border towns."""
+    for trace in fig.data:
+        if trace.name == TOWNS:
+            trace.text = [""] * len(trace.x) if hide else names
 
 
 def route_legs(route_id: str, routes: pd.DataFrame | None = None, places: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -326,7 +340,7 @@ def border_map(route_id: str | None = None) -> go.Figure:
 
     >>> fig = border_map()
     >>> fig.layout.xaxis.range
-    (121.0, 132.0)
+    (123.0, 131.6)
     >>> border_map("RT02").layout.meta["description"].startswith("Map of the route")
     True
     """
@@ -338,10 +352,14 @@ def border_map(route_id: str | None = None) -> go.Figure:
         part = places[places["role"].isin(roles)]
         if part.empty:
             continue
-        text = part["name"].where(part["role"] != "river point", "")
+        labelled = ~part["role"].isin(["river point", "region centre"])
+        text = part["name"].where(labelled, "").str.replace(r" \(.*\)", "", regex=True)
+        # Chinese towns above their marker, North Korean towns below: the two banks do not collide.
+        position = [LABEL_POSITION.get(n, "bottom center" if c == "KP" else "top center")
+                    for n, c in zip(part["name"], part["country"])]
         fig.add_trace(go.Scatter(
             x=part["lon"].astype(float), y=part["lat"].astype(float), mode="markers+text", name=legend,
-            text=text.str.replace(r" \(.*\)", "", regex=True), textposition="top center", textfont=dict(size=11),
+            text=text, textposition=position, textfont=dict(size=11),
             marker=dict(color=colour, symbol=symbol, size=9, line=dict(width=1, color="white")),
             customdata=part[["name", "country", "role", "source_id"]].astype(str).values,
             hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<br>"
@@ -357,14 +375,17 @@ def border_map(route_id: str | None = None) -> go.Figure:
                              marker=dict(size=7, symbol="arrow", angleref="previous", color=PALETTE[1]),
                              hoverinfo="skip"))
     lon, lat = route_view(legs) if legs is not None else (BORDER_REGION["lon"], BORDER_REGION["lat"])
+    if lon[1] - lon[0] > 15:  # zoomed out: the border towns' names would pile up
+        hide_town_labels(fig)
     sources = list(places["source_id"].unique()) + ["NPM_WORLDATLAS"]
     if legs is not None:
         sources = list(legs["source_id"].unique()) + sources
     title = "The border and the routes onward" if legs is None else f"Route: {legs['route_name'].iloc[0]}"
     style(fig, title, "Longitude (degrees east)", "Latitude (degrees north)", sources,
-          route_description(legs), height=560)
+          route_description(legs), height=620)
     _set_view(fig, lon, lat)
-    fig.update_layout(legend=dict(y=-0.14))
+    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top"),
+                      margin=dict(r=10))
     return fig
 
 

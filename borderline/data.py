@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataError", "load", "cite", "source_line", "names", "data_dir", "schema", "sources_used", "bibliography", "borders"]
+__all__ = ["DataError", "load", "cite", "source_line", "names", "data_dir", "schema", "sources_used", "bibliography", "borders", "rows",
+           "arrivals_by_year"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ID_LIST = re.compile(r"^[A-Z][A-Z0-9_]*(;[A-Z][A-Z0-9_]*)*$")
@@ -424,3 +425,66 @@ def borders() -> dict:
     if not path.exists():
         raise DataError(_rel(path), "the border geometry is missing.", "restore it from git.")
     return _borders(str(path), path.stat().st_mtime)
+
+
+# --- small tables for reading in a notebook ---------------------------------------------
+
+_HIDDEN = {"notes", "more_sources", "description", "method", "feedback", "summary"}
+
+
+def _styled(frame: pd.DataFrame):
+    """A DataFrame shown without its index, whole numbers with thousands separators (years left alone)."""
+    counts = [c for c in frame.columns if str(frame[c].dtype) == "Int64" and "year" not in c
+              and not c.startswith("period_") and c != "leg"]
+    dates = [c for c in frame.columns if str(frame[c].dtype).startswith("datetime")]
+    formats = {c: "{:,}" for c in counts} | {c: (lambda d: "" if pd.isna(d) else d.strftime("%d %b %Y")) for c in dates}
+    return frame.style.hide(axis="index").format(formats, na_rep="")
+
+
+def rows(name: str, *ids: str, columns=None, **where):
+    """Some rows of a table, picked by id or by column value, shown without clutter.
+
+    >>> rows("famine_estimates", "E21", "E22").data["est_id"].tolist()
+    ['E21', 'E22']
+    >>> rows("population", year=1995).data["year"].unique().tolist()
+    [1995]
+    """
+    frame = load(name)
+    key = schema(name)["schema"].get("primaryKey")
+    if ids:
+        key = key if isinstance(key, str) else frame.columns[0]
+        unknown = [i for i in ids if i not in set(frame[key])]
+        if unknown:
+            raise DataError(f"datasets/{name}.csv", f"there is no row '{unknown[0]}'.", f"check the {key} column.")
+        frame = frame[frame[key].isin(ids)]
+    for col, value in where.items():
+        if col not in frame.columns:
+            raise DataError(f"datasets/{name}.csv", f"there is no column '{col}'.",
+                            "use one of: " + ", ".join(frame.columns) + ".")
+        frame = frame[frame[col] == value]
+    if columns is None:
+        columns = [c for c in frame.columns if c not in _HIDDEN]
+    elif isinstance(columns, str):
+        columns = columns.split()
+    return _styled(frame[list(columns)])
+
+
+def arrivals_by_year(first: int, last: int, total: bool = True):
+    """Arrivals in South Korea by year (preferred single-year figures), with a total row if asked.
+
+    >>> table = arrivals_by_year(2002, 2019).data
+    >>> int(table.iloc[-1]["women"]), int(table.iloc[-1]["total"])
+    (23566, 31533)
+    """
+    frame = load("arrivals")
+    part = frame[frame["preferred"] & (frame["year_start"] == frame["year_end"])
+                 & frame["year_start"].between(first, last)]
+    table = pd.DataFrame({"year": part["year_start"].astype(str), "men": part["male"], "women": part["female"],
+                          "total": part["total"], "source": part["source_id"]})
+    total_row = total
+    total = pd.DataFrame([{"year": f"{first}-{last}", "men": table["men"].sum(min_count=1),
+                           "women": table["women"].sum(min_count=1), "total": table["total"].sum(), "source": ""}])
+    table = pd.concat([table, total], ignore_index=True) if total_row else table
+    for col in ("men", "women", "total"):
+        table[col] = table[col].astype("Int64")
+    return _styled(table)

@@ -134,3 +134,196 @@ register(Question(
     },
     label="North Korea's famine killed:",
 ))
+
+# --- 02 crossing the border ---------------------------------------------------------
+
+# sources.csv, WIKI_YANBIAN notes: 2010 census "32.45% Korean of 2,271,600".
+# 2_271_600 * 32.45 / 100 = 737_134.2
+register(Question(
+    qid="02.1", kind="number", answer=2_271_600 * 32.45 / 100, tolerance=0.02,
+    hint="A percentage of a total: multiply the total population by the Korean percentage, then divide by 100.",
+    explain="32.45% of 2,271,600 is about 737,000 people: fewer than the 854,000 to 900,000 reported a few years "
+            "earlier by other sources, and a smaller share of a larger total.",
+    wrong=[(2_271_600 * 32.45, "Check the percentage: 32.45% means 32.45 per hundred, so divide by 100."),
+           (2_271_600 - 2_271_600 * 32.45 / 100,
+            "That is everyone who is not Korean. The question asks for the Korean part of the population."),
+           (854_000, "That is Hazel Smith's figure from a few years earlier. Work it out from the 2010 census.")],
+    label="Ethnic Koreans in Yanbian, 2010:",
+))
+
+# arrivals.csv, preferred single years (year_start == year_end), 2002-2019:
+# female.sum() = 23_566, total.sum() = 31_533 -> 23_566 / 31_533 * 100 = 74.73%
+# (male.sum() = 7_967 -> 25.27%; women per man = 23_566 / 7_967 = 2.958)
+register(Question(
+    qid="02.2", kind="percent", answer=23_566 / 31_533 * 100, tolerance=0.01,
+    hint="Add up the women for every year from 2002 to 2019, add up the totals for the same years, divide the "
+         "first sum by the second and multiply by 100.",
+    explain="23,566 of 31,533 arrivals in 2002-2019 were women, about 74.7%: three in every four. Taking "
+            "2002-2025 gives almost the same, 74.8%.",
+    wrong=[(23_566 / 31_533, "That is the share as a fraction. Multiply by 100 to get a percentage."),
+           (7_967 / 31_533 * 100, "That is the share of men. The question asks for the share of women."),
+           (23_566 / 7_967, "That is how many women arrived for every man. Divide the women by *all* arrivals."),
+           (23_566 / 7_967 * 100, "That divides the women by the men. Divide the women by *all* arrivals.")],
+    label="Women among arrivals, 2002-2019 (%):",
+))
+
+# arrivals.csv, preferred single years from 2002 with male > female: [2021, 2022]
+# (2021: 40 men, 23 women; 2022: 35 men, 32 women; 2020: 72 men, 157 women)
+register(Question(
+    qid="02.3", kind="choice",
+    options={
+        "none": "none: women outnumbered men in every year",
+        "2002": "2002 only",
+        "2020_2022": "2020, 2021 and 2022",
+        "2021_2022": "2021 and 2022",
+    },
+    answer="2021_2022",
+    hint="Set the timeline to 'Counts by sex' and compare the men's and women's parts of each bar, year by "
+         "year; look closely where the bars are short.",
+    explain="",
+    feedback={
+        "none": "Look again at the years after 2019, where the bars are very short: in two of them the men's part "
+                "is the larger.",
+        "2002": "In 2002 women were already a majority of arrivals (632 women, 510 men). Look later in the series.",
+        "2020_2022": "Close, but in 2020 women still outnumbered men, 157 to 72. Only the next two years reversed.",
+        "2021_2022": "Men outnumbered women in 2021 (40 to 23) and 2022 (35 to 32), the years the border was "
+                     "sealed. With so few arrivals a handful of people moves the share a long way, so do not "
+                     "read a trend into two years.",
+    },
+    label="More men than women arrived in:",
+))
+
+# china_estimates.csv, row C25 (seed 000): measure == "other"; notes: "the wording does not say whether this
+# is a stock or a flow ... No source given."
+register(Question(
+    qid="02.4", kind="choice",
+    options={
+        "stock": "a count of North Koreans living in China at one time, from Foreign Policy's own research",
+        "year": "the number who crossed into China in a single year",
+        "unclear": "a range with no source or method that does not say whether it counts people in China now or "
+                   "everyone who crossed over several years",
+        "unhcr": "UNHCR's count of North Koreans it had registered in China",
+    },
+    answer="unclear",
+    hint="Ask three questions of the phrase: what exactly is counted, who says so, and over what time? Then "
+         "read how the dataset codes row C25 and why.",
+    explain="",
+    feedback={
+        "stock": "The item does not say it counts the people in China at one time, and it names no research or "
+                 "source behind the figure.",
+        "year": "'In recent years' points to several years, not one, and even that is not spelled out.",
+        "unclear": "The item gives no source or method, and 'in recent years' could mean the people in China at "
+                   "the time or everyone who crossed over several years. That is why the dataset codes it "
+                   "'other' (row C25). The seeds also disagree with one another, and none says how its figure "
+                   "was made.",
+        "unhcr": "UNHCR has no access to the border area, so it could not count people there, and the item does "
+                 "not attribute the figure to UNHCR.",
+    },
+    label="'An estimated 100,000 to 300,000 in recent years' is:",
+))
+
+# china_estimates.csv, row C28 (Phoenix Weekly 2006, 300,000-400,000): measure == "cumulative";
+# notes: "Illegal entries into China since 1983: a flow over 23 years, not a stock."
+register(Question(
+    qid="02.5", kind="choice",
+    options={
+        "stock": "the number of North Koreans living in China in 2006",
+        "flow": "all illegal entries into China since 1983, counted over 23 years",
+        "all": "North Korean escapees everywhere, in China and elsewhere",
+        "yanbian": "North Koreans in Yanbian prefecture only",
+    },
+    answer="flow",
+    hint="Choose each kind of count in the explorer's 'Counting' menu until the line disappears or stays, or "
+         "read the notes of row C28 in china_estimates.csv.",
+    explain="",
+    feedback={
+        "stock": "Read the row's notes (C28): the figure counts entries over a period, not the people present at "
+                 "one time.",
+        "flow": "Phoenix Weekly counted illegal entries since 1983: a flow over 23 years. It is compatible with a "
+                "much smaller stock, because people went home, moved on, were returned, or crossed more than "
+                "once. Set it beside a stock and you compare the water in the bath with everything that ever ran "
+                "from the tap.",
+        "all": "That kind of figure exists (UNHCR's Ruud Lubbers gave about 100,000 for all escapees in 2003, row "
+               "C20), but this is not one of them.",
+        "yanbian": "The Yanbian-only figure in the table is Refugees International's 60,000-100,000 (row C19). "
+                   "Phoenix Weekly's covers all of China.",
+    },
+    label="Phoenix Weekly's 300,000-400,000 counts:",
+))
+
+# china_estimates.csv: the four tests (same measure; years at most 1 apart; different estimator_type;
+# overlapping low-high ranges, a missing low read as 0) are passed only by C06 + C07:
+#   C06 government_china stock 2001 10,000-10,000; C07 government_rok stock 2001 10,000-30,000 -> overlap at 10,000
+#   C30 government_us stock 2007 30,000-50,000; C32 academic stock 2007 6,000-16,000 -> no overlap
+#   C28 news cumulative 2006 300,000-400,000; C29 ngo stock 2007 (none)-300,000 -> measures differ
+#   C19 ngo other 2003 60,000-100,000; C26 seed stock 2005 50,000 -> measures differ, 2 years, no overlap
+register(Question(
+    qid="02.6", kind="choice",
+    options={
+        "gov2001": "China's government, about 10,000, and South Korea's government, 10,000-30,000 (both 2001)",
+        "us_robinson": "the U.S. State Department, 30,000-50,000, and Courtland Robinson, 6,000-16,000 (both 2007)",
+        "phoenix_scmp": "Phoenix Weekly, 300,000-400,000 (2006), and activists, 'up to 300,000' (2007)",
+        "ri": "Refugees International, 60,000-100,000 (2003), and its vice-president in seed 003, "
+              "'some 50,000' (2005)",
+    },
+    answer="gov2001",
+    hint="For each pair, check the four tests one by one in the explorer: what each figure measures, the years, "
+         "who made it, and whether the two ranges share any number.",
+    explain="",
+    feedback={
+        "gov2001": "Both are estimates of the stock, made in 2001 by two different governments, and they overlap "
+                   "at 10,000. But corroboration is only as strong as the sources' independence: both figures "
+                   "reached us through one newspaper report, and both come from governments. Ask whether either "
+                   "had a reason to count high.",
+        "us_robinson": "Same measure, same year, different kinds of estimator, but the ranges do not overlap: "
+                       "30,000-50,000 against 6,000-16,000.",
+        "phoenix_scmp": "The ranges touch at 300,000, but Phoenix Weekly counts entries since 1983 (a flow) and the "
+                        "activists people in China (a stock). They measure different things.",
+        "ri": "One organisation both times, two years apart, and the 2003 figure covers Yanbian only; the ranges "
+              "do not even overlap. Notice that 'some 50,000' for all of China sits below the 60,000-100,000 the "
+              "same organisation gave for Yanbian alone.",
+    },
+    label="Which pair corroborates?",
+))
+
+# routes.csv: every approx_km note says "great-circle, computed from the places' coordinates; the real journey
+# is longer". RT03 legs 1-2 (Yanji-Hanoi-Chiang Saen) = 3_279 + 604 = 3_883 km < 2,700 miles = 4_345 km.
+register(Question(
+    qid="02.7", kind="choice",
+    options={
+        "exaggerate": "the Washington Post exaggerated the distance",
+        "straight": "the table measures straight lines between (sometimes stand-in) towns, so it is a lower bound",
+        "miles": "the table gives the distance in miles, not kilometres",
+        "different": "the table's route goes another way, through Mongolia",
+    },
+    answer="straight",
+    hint="Read the notes column of the RT03 legs in routes.csv: how was approx_km worked out, and from what?",
+    explain="",
+    feedback={
+        "exaggerate": "Some reports may (5,000 miles in one looks inflated), but 2,700 miles is in line with the "
+                      "others. The gap here comes from how the table measures.",
+        "straight": "Every approx_km is a great-circle distance between two points, and some points are stand-ins "
+                    "(Yanji for north-east China, Hanoi for Vietnam). Real journeys follow roads and rivers and "
+                    "detour around checkpoints, so a straight line is a floor, not an estimate.",
+        "miles": "The column is approx_km: kilometres.",
+        "different": "RT03 goes south through Vietnam and Laos; the route to Mongolia is RT01.",
+    },
+    label="The table's figure is smaller because:",
+))
+
+# arrivals.csv, preferred single years: 2019 = 1_047 (A60), 2020 = 229 (A62)
+# (1_047 - 229) / 1_047 * 100 = 78.13%
+register(Question(
+    qid="02.8", kind="percent", answer=(1_047 - 229) / 1_047 * 100, tolerance=0.02,
+    hint="Take the 2020 figure from the 2019 figure, divide the difference by the 2019 figure (the starting "
+         "year) and multiply by 100.",
+    explain="From 1,047 to 229 is a fall of 818 people, about 78.1%: fewer than a quarter as many people arrived "
+            "in 2020 as in 2019.",
+    wrong=[(-(1_047 - 229) / 1_047 * 100, "Right size, but the question asks how much arrivals fell: give the fall "
+                                           "as a positive percentage."),
+           (229 / 1_047 * 100, "That is the share that remained. The fall is 100% minus that."),
+           (1_047 - 229, "That is the fall in people. Turn it into a percentage of the 2019 figure."),
+           ((1_047 - 229) / 229 * 100, "You divided by the 2020 figure. Measure a change from the starting "
+                                       "year, 2019.")],
+    label="Fall from 2019 to 2020 (%):",
+))

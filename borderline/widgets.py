@@ -432,6 +432,7 @@ def border_map() -> w.VBox:
     pick = w.Dropdown(options=options, value="", description="Route:", style=LABEL_STYLE, layout=w.Layout(width="560px"))
     fig = go.FigureWidget(charts.border_map())
     route_trace = len(fig.data) - 1
+    town_labels = next(t.text for t in fig.data if t.name == charts.TOWNS)
     text = w.HTML()
 
     def update(_change=None):
@@ -447,6 +448,7 @@ def border_map() -> w.VBox:
             fig.data[route_trace].x, fig.data[route_trace].y = xs, ys
             fig.layout.xaxis.range, fig.layout.yaxis.range = lon, lat
             fig.layout.yaxis.scaleratio = 1 / charts.math.cos(mid)
+            charts.hide_town_labels(fig, hide=lon[1] - lon[0] > 15, names=town_labels)
             fig.layout.title.text = ("The border and the routes onward" if legs is None
                                      else f"Route: {legs['route_name'].iloc[0]}")
         words = html.escape(charts.route_description(legs))
