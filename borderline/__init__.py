@@ -17,12 +17,13 @@ from .data import BorderlineError, DataError, arrivals_by_year, bibliography, ci
 from .exercises import check, hint, parse_number
 from .widgets import (arrivals_timeline, border_map, china_estimates_explorer, estimate_explorer, exercise,
                       glossary_browser, journal_entry, opening_position, per_capita_calculator, per_capita_rate,
-                      setup_check)
+                      setup_check, statements_browser, treaty_explorer)
 
 __all__ = ["charts", "data", "exercises", "journal", "widgets", "show", "load", "cite", "source_line",
            "DataError", "BorderlineError", "bibliography", "rows", "arrivals_by_year", "check", "hint", "parse_number", "estimate_explorer", "exercise",
            "glossary_browser", "journal_entry", "opening_position", "per_capita_calculator", "per_capita_rate",
-           "setup_check", "border_map", "arrivals_timeline", "china_estimates_explorer"]
+           "setup_check", "border_map", "arrivals_timeline", "china_estimates_explorer", "treaty_explorer",
+           "statements_browser"]
 __version__ = "0.1.0"
 
 

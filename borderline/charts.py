@@ -326,9 +326,13 @@ def route_view(legs: pd.DataFrame, pad: float = 2.0):
 
 def route_description(legs: pd.DataFrame | None) -> str:
     if legs is None or legs.empty:
-        return ("Map of the border between North Korea and China along the Yalu and Tumen rivers, with crossing "
-                "and handover towns on both banks, points along the two rivers, Yanbian's seat Yanji, and transit "
-                "cities further away. Choose a route to see the journey onward.")
+        places = data.load("places")
+        towns = places[places["role"].isin(["handover point", "border town", "crossing point"])]
+        river = places[places["role"] == "river point"]
+        return (f"Map of the border between North Korea and China along the Yalu and Tumen rivers, with {len(towns)} "
+                f"crossing and handover towns on both banks ({', '.join(towns['name'].head(6))} and more), "
+                f"{len(river)} points along the two rivers, Yanbian's seat Yanji, and transit cities further away. "
+                "Choose a route to see the journey onward.")
     total = int(legs["approx_km"].sum())
     stops = " to ".join([legs["from_name"].iloc[0]] + list(legs["to_name"]))
     return (f"Map of the route '{legs['route_name'].iloc[0]}': {len(legs)} legs from {stops}, about "
@@ -553,3 +557,145 @@ def repatriations(frame: pd.DataFrame | None = None) -> go.Figure:
     return style(fig, "Forced returns from China that were recorded, event by event",
                  "People returned (lower figure where sources give a range)", "",
                  rows["source_id"].unique(), text, height=max(420, 26 * len(rows) + 160))
+
+
+# --- lesson 03 -----------------------------------------------------------------
+
+STATES = {"CN": "China", "KP": "North Korea", "KR": "South Korea"}
+STATE_COLOURS = {"CN": "#D55E00", "KP": "#0072B2", "KR": "#009E73"}
+TREATY_NAMES = {"REFCONV1951": "Refugee Convention (1951)", "PROTOCOL1967": "Refugee Protocol (1967)",
+                "CAT": "Convention against Torture", "ICESCR": "Covenant on Economic, Social and Cultural Rights",
+                "ICCPR": "Covenant on Civil and Political Rights", "CRC": "Convention on the Rights of the Child",
+                "CEDAW": "Convention on Discrimination against Women"}
+BINDING = {"ratification", "accession"}
+
+
+def treaty_status_summary(state: str, treaty: str, frame: pd.DataFrame | None = None) -> dict:
+    """Whether a state is bound by a treaty, and since when (preferred rows only).
+
+    >>> treaty_status_summary("CN", "CAT")["status"]
+    'party'
+    >>> str(treaty_status_summary("CN", "CAT")["since"].date())
+    '1988-11-03'
+    >>> treaty_status_summary("CN", "ICCPR")["status"]
+    'signed, not ratified'
+    >>> treaty_status_summary("KP", "REFCONV1951")["status"]
+    'not a party'
+    """
+    frame = data.load("treaty_status") if frame is None else frame
+    rows = frame[(frame["state"] == state) & (frame["treaty_short"] == treaty) & frame["preferred"]]
+    actions = set(rows["action"])
+    if actions & BINDING:
+        force = rows[rows["action"] == "entry_into_force"]["date"].dropna()
+        joined = rows[rows["action"].isin(BINDING)]
+        since = force.min() if len(force) else joined["date"].min()
+        how = "accession" if "accession" in actions else "ratification"
+        text = "" if pd.notna(since) else str(joined["date_text"].dropna().iloc[0]) if joined["date_text"].notna().any() else ""
+        return {"status": "party", "since": since, "how": how, "since_text": text}
+    if "signature" in actions:
+        return {"status": "signed, not ratified", "since": pd.NaT, "how": "signature", "since_text": ""}
+    return {"status": "not a party", "since": pd.NaT, "how": "", "since_text": ""}
+
+
+def treaty_timeline(frame: pd.DataFrame | None = None, highlight: str | None = None) -> go.Figure:
+    """Signatures, ratifications and accessions by China, North Korea and South Korea beside key events.
+
+    >>> fig = treaty_timeline()
+    >>> [t.name for t in fig.data]
+    ['China', 'North Korea', 'South Korea']
+    """
+    frame = data.load("treaty_status") if frame is None else frame
+    rows = frame[frame["preferred"] & frame["date"].notna() & frame["action"].isin(BINDING | {"signature"})].copy()
+    order = list(TREATY_NAMES)
+    rows["treaty_name"] = rows["treaty_short"].map(TREATY_NAMES)
+    traces = []
+    for i, (code, name) in enumerate(STATES.items()):
+        part = rows[rows["state"] == code]
+        offset = (i - 1) * 0.18
+        y = [order.index(t) + offset for t in part["treaty_short"]]
+        symbols = ["circle-open" if a == "signature" else "circle" for a in part["action"]]
+        opacity = 1.0 if highlight in (None, code) or highlight in set(part["treaty_short"]) else 0.25
+        hover = [f"<b>{name}</b>: {a} of the {html.escape(TREATY_NAMES[t])}<br>{d:%d %b %Y}<br>"
+                 f"Source: {html.escape(data.short_cite(s))}"
+                 for a, t, d, s in zip(part["action"], part["treaty_short"], part["date"], part["source_id"])]
+        traces.append(go.Scatter(x=part["date"], y=y, mode="markers", name=name, opacity=opacity,
+                                 marker=dict(size=12, color=STATE_COLOURS[code], symbol=symbols,
+                                             line=dict(width=2, color=STATE_COLOURS[code])),
+                                 hovertext=hover, hoverinfo="text"))
+    fig = go.Figure(traces)
+    events = data.load("events").set_index("event_id")
+    for eid in ["EV07", "EV12", "EV14", "EV17", "EV32", "EV33", "EV37"]:
+        if eid in events.index:
+            e = events.loc[eid]
+            when = e["date"] if pd.notna(e["date"]) else pd.Timestamp(year=int(e["year"]), month=7, day=1)
+            fig.add_shape(type="line", x0=when, x1=when, yref="paper", y0=0, y1=1,
+                          line=dict(color="#888", width=1, dash="dot"))
+            fig.add_annotation(x=when, y=1.02, yref="paper", text=str(e["title"])[:22], showarrow=False,
+                               textangle=-30, xanchor="left", yanchor="bottom", font=dict(size=9, color="#444"))
+    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=[TREATY_NAMES[t] for t in order],
+                     range=[-0.6, len(order) - 0.4], autorange="reversed")
+    fig.update_xaxes(type="date", range=["1978-01-01", "2026-12-31"], showgrid=True, gridcolor="#eee")
+    summaries = {t: treaty_status_summary("CN", t, frame) for t in order}
+    by_1995 = [TREATY_NAMES[t] for t, r in summaries.items()
+               if r["status"] == "party" and pd.notna(r["since"]) and r["since"].year <= 1995]
+    later = [f"{TREATY_NAMES[t]} ({r['since'].year})" for t, r in summaries.items()
+             if r["status"] == "party" and pd.notna(r["since"]) and r["since"].year > 1995]
+    text = ("Timeline of when China, North Korea and South Korea signed (hollow circles) and ratified or acceded to "
+            "(filled circles) seven treaties, with dotted lines for events from the famine to the 2023 mass return. "
+            f"By the famine of the mid-1990s China was bound by: {'; '.join(by_1995)}. Later: {'; '.join(later) or 'none'}. "
+            "China has signed but not ratified the Covenant on Civil and Political Rights. North Korea is not a party "
+            "to the Refugee Convention.")
+    fig = style(fig, "Who is bound by which treaty, and since when", "Date of signature, ratification or accession",
+                "Treaty", rows["source_id"].unique(), text, height=520)
+    fig.update_layout(margin=dict(t=110))
+    return fig
+
+
+THEME_LABELS = {
+    "illegal_economic_migrants": "Illegal economic migrants", "humanitarian_handling": "Handled humanely, by law",
+    "no_right_to_asylum_in_missions": "No asylum in foreign missions", "against_politicisation": "Against politicising it",
+    "mass_influx_fear": "Fear of a mass influx", "bilateral_obligation": "Bilateral obligation to return",
+    "anti_trafficking": "Against trafficking", "denial_of_returns": "Denies forced returns",
+    "refugee_status": "They are (or may be) refugees", "non_refoulement": "Do not send them back",
+    "access": "Let UNHCR have access", "sur_place": "Refugees sur place", "crimes_against_humanity": "Crimes against humanity",
+}
+
+
+def statement_years(frame: pd.DataFrame) -> pd.Series:
+    """The year of each statement: from its date, or the first year named in date_text."""
+    from_text = frame["date_text"].str.extract(r"((?:19|20)\d\d)")[0].astype("Float64")
+    return frame["date"].dt.year.astype("Float64").fillna(from_text).astype("Int64")
+
+
+def statements_chart(frame: pd.DataFrame | None = None) -> go.Figure:
+    """Statements by year and theme: China's officials against everyone else.
+
+    >>> fig = statements_chart()
+    >>> [t.name for t in fig.data]
+    ["China's officials", 'UN, UNHCR, South Korea and others']
+    """
+    frame = data.load("statements") if frame is None else frame
+    frame = frame.assign(year=statement_years(frame))
+    themes = [t for t in THEME_LABELS if t in set(frame["theme"])]
+    traces = []
+    for name, mask, colour, symbol in [("China's officials", frame["country"] == "CN", STATE_COLOURS["CN"], "diamond"),
+                                       ("UN, UNHCR, South Korea and others", frame["country"] != "CN", PALETTE[0], "circle")]:
+        part = frame[mask]
+        jitter = [(sum(map(ord, s)) % 7 - 3) * 0.06 for s in part["stmt_id"]]  # stable, unlike hash()
+        hover = [f"<b>{html.escape(str(sp))}</b> ({y})<br>{html.escape(str(su))[:160]}"
+                 for sp, y, su in zip(part["speaker"], part["year"], part["summary"])]
+        traces.append(go.Scatter(x=(part["year"].astype(float) + jitter), y=part["theme"].map(THEME_LABELS),
+                                 mode="markers", name=name, marker=dict(size=11, color=colour, symbol=symbol,
+                                                                         line=dict(width=1, color="white")),
+                                 hovertext=hover, hoverinfo="text"))
+    fig = go.Figure(traces)
+    fig.update_yaxes(categoryorder="array", categoryarray=[THEME_LABELS[t] for t in themes][::-1])
+    fig.update_xaxes(tickformat="d", dtick=2, range=[1999, 2025.5], showgrid=True, gridcolor="#eee")
+    cn = frame[frame["country"] == "CN"]
+    top = cn["theme"].value_counts()
+    text = (f"Dot chart of {len(frame)} statements from {int(frame['year'].min())} to {int(frame['year'].max())} "
+            f"by theme: {len(cn)} by China's officials and {len(frame) - len(cn)} by others. China's most frequent "
+            f"theme is '{THEME_LABELS.get(top.index[0], top.index[0])}' ({int(top.iloc[0])} statements), repeated from "
+            f"{int(cn[cn['theme'] == top.index[0]]['year'].min())} to {int(cn[cn['theme'] == top.index[0]]['year'].max())}.")
+    return style(fig, "What officials said, year by year", "Year", "Theme", frame["source_id"].unique(), text,
+                 height=520)

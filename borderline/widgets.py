@@ -27,7 +27,7 @@ from . import charts, data, exercises, journal
 
 __all__ = ["estimate_explorer", "per_capita_rate", "per_capita_calculator", "exercise", "journal_entry",
            "opening_position", "setup_check", "glossary_browser", "POSITIONS", "border_map", "arrivals_timeline",
-           "china_estimates_explorer"]
+           "china_estimates_explorer", "treaty_explorer", "statements_browser", "treaty_table", "filter_statements"]
 
 WIDE = w.Layout(width="auto")
 LABEL_STYLE = {"description_width": "initial"}
@@ -528,3 +528,163 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
     update()
     return _box([w.HBox([measure, scale]), fig, text], {"measure": measure, "scale": scale}, fig, text,
                 "bl-china-estimates")
+
+
+# --- lesson 03 ---------------------------------------------------------------------------
+
+def _when(row) -> str:
+    if pd.notna(row["date"]):
+        return row["date"].strftime("%d %b %Y").lstrip("0")
+    return str(row["date_text"]) if pd.notna(row["date_text"]) else "date unknown"
+
+
+def treaty_table(view: str, choice: str, frame: pd.DataFrame | None = None) -> str:
+    """HTML table: for a treaty, each state's status; for a state, its status under each treaty.
+
+    >>> "signed, not ratified" in treaty_table("state", "CN")
+    True
+    """
+    frame = data.load("treaty_status") if frame is None else frame
+    pairs = ([(s, choice) for s in charts.STATES] if view == "treaty" else [(choice, t) for t in charts.TREATY_NAMES])
+    rows = []
+    for state, treaty in pairs:
+        summary = charts.treaty_status_summary(state, treaty, frame)
+        since = summary["since"].strftime("%d %b %Y").lstrip("0") if pd.notna(summary["since"]) else summary["since_text"]
+        part = frame[(frame["state"] == state) & (frame["treaty_short"] == treaty)]
+        steps = "; ".join(f"{a} {_when(r)}" + ("" if r["preferred"] else " (disputed or wrong: see notes)")
+                          for a, (_, r) in zip(part["action"], part.iterrows()))
+        reservations = "; ".join(part["reservations"].dropna().unique()) or "none recorded"
+        relevance = next((x for x in part[part["preferred"]]["relevance"].dropna()), "")
+        cites = ", ".join(sorted({data.short_cite(x) for x in part["source_id"]}))
+        label = charts.STATES[state] if view == "treaty" else charts.TREATY_NAMES[treaty]
+        colour = {"party": "#0b6e4f", "signed, not ratified": "#8a5a00", "not a party": "#a23b00"}[summary["status"]]
+        rows.append(f"<tr><th scope='row'>{html.escape(label)}</th><td style='color:{colour}'><b>{summary['status']}</b>"
+                    f"{(' since ' + html.escape(since)) if since and summary['status'] == 'party' else ''}</td>"
+                    f"<td>{html.escape(steps) or '—'}</td><td>{html.escape(reservations)}</td>"
+                    f"<td>{html.escape(str(relevance))}</td><td style='font-size:90%'>{html.escape(cites)}</td></tr>")
+    head = "state" if view == "treaty" else "treaty"
+    return (f"<table class='bl-treaty-table'><tr><th scope='col'>{head}</th><th scope='col'>status</th>"
+            "<th scope='col'>steps recorded</th><th scope='col'>reservations</th><th scope='col'>why it matters here</th>"
+            f"<th scope='col'>sources</th></tr>{''.join(rows)}</table>")
+
+
+def treaty_explorer() -> w.VBox:
+    """Choose a treaty or a state: who is bound, since when, with which reservations; with a timeline.
+
+    >>> box = treaty_explorer()
+    >>> box.controls["view"].value = "state"
+    >>> box.controls["choice"].value = "KP"
+    >>> "not a party" in box.text.value
+    True
+    """
+    frame = data.load("treaty_status")
+    view = w.ToggleButtons(options=[("By treaty", "treaty"), ("By state", "state")], value="treaty",
+                           description="View:", style=LABEL_STYLE,
+                           tooltips=["Pick a treaty, compare the three states", "Pick a state, see every treaty"])
+    choice = w.Dropdown(options=[(n, c) for c, n in charts.TREATY_NAMES.items()], value="REFCONV1951",
+                        description="Choose:", style=LABEL_STYLE, layout=w.Layout(width="520px"))
+    fig = go.FigureWidget(charts.treaty_timeline(frame))
+    text = w.HTML()
+
+    def set_options(_change=None):
+        options = ([(n, c) for c, n in charts.TREATY_NAMES.items()] if view.value == "treaty"
+                   else [(n, c) for c, n in charts.STATES.items()])
+        choice.options = options  # selects the first option
+        update()
+
+    def update(_change=None):
+        if choice.value is None:
+            return
+        text.value = treaty_table(view.value, choice.value, frame)
+        with fig.batch_update():
+            for trace, code in zip(fig.data, charts.STATES):
+                if view.value == "state":
+                    trace.opacity = 1.0 if code == choice.value else 0.2
+                else:
+                    trace.opacity = 1.0
+            order = list(charts.TREATY_NAMES)
+            fig.layout.yaxis.ticktext = [("▶ " if view.value == "treaty" and t == choice.value else "") + charts.TREATY_NAMES[t]
+                                         for t in order]
+
+    view.observe(set_options, names="value")
+    choice.observe(update, names="value")
+    update()
+    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
+                   + html.escape(charts.description(fig)) + "</p>")
+    return _box([w.HBox([view, choice]), text, fig, words], {"view": view, "choice": choice}, fig, text,
+                "bl-treaty-explorer")
+
+
+def _statement_card(r) -> str:
+    quote = f"<blockquote style='margin:4px 0 4px 12px'>“{html.escape(str(r['quote']))}”</blockquote>" if pd.notna(r["quote"]) else ""
+    who = html.escape(str(r["speaker"])) + (f", {html.escape(str(r['role']))}" if pd.notna(r["role"]) else "")
+    venue = f" · {html.escape(str(r['venue']))}" if pd.notna(r["venue"]) else ""
+    theme = charts.THEME_LABELS.get(r["theme"], r["theme"])
+    return (f"<div class='bl-statement' style='border-left:4px solid "
+            f"{charts.STATE_COLOURS['CN'] if r['country'] == 'CN' else charts.PALETTE[0]};padding:2px 10px;margin:6px 0'>"
+            f"<b>{html.escape(_when(r))}</b> · {who}{venue} · <i>{html.escape(theme)}</i><br>"
+            f"{html.escape(str(r['summary']))}{quote}"
+            f"<span style='color:#555;font-size:90%'>Source: {html.escape(data.cite(str(r['source_id']), url=False))}</span></div>")
+
+
+def filter_statements(frame: pd.DataFrame, who: str = "all", theme: str = "all", years=(1999, 2030)) -> pd.DataFrame:
+    """The statements a browser shows for these filters, oldest first.
+
+    >>> len(filter_statements(data.load("statements"), who="CN")) > 20
+    True
+    """
+    years_col = charts.statement_years(frame)
+    mask = years_col.between(*years).fillna(False)
+    if who == "CN":
+        mask &= frame["country"] == "CN"
+    elif who == "others":
+        mask &= frame["country"] != "CN"
+    if theme != "all":
+        mask &= frame["theme"] == theme
+    return frame[mask].assign(_year=years_col[mask]).sort_values(["_year", "date"], na_position="last")
+
+
+def statements_browser() -> w.VBox:
+    """Official statements by speaker, theme and period, each with its source.
+
+    >>> box = statements_browser()
+    >>> box.controls["who"].value = "CN"
+    >>> box.controls["theme"].value = "mass_influx_fear"
+    >>> "Showing 1 " in box.text.value
+    True
+    """
+    frame = data.load("statements")
+    years = charts.statement_years(frame)
+    who = w.Dropdown(options=[("Everyone", "all"), ("China's officials", "CN"), ("UN, UNHCR, South Korea and others", "others")],
+                     value="all", description="Who speaks:", style=LABEL_STYLE)
+    themes = [t for t in charts.THEME_LABELS if t in set(frame["theme"])]
+    theme = w.Dropdown(options=[("Every theme", "all")] + [(charts.THEME_LABELS[t], t) for t in themes], value="all",
+                       description="Theme:", style=LABEL_STYLE, layout=w.Layout(width="380px"))
+    period = w.IntRangeSlider(value=(int(years.min()), int(years.max())), min=int(years.min()), max=int(years.max()),
+                              description="Years:", style=LABEL_STYLE, continuous_update=False,
+                              layout=w.Layout(width="460px"))
+    fig = go.FigureWidget(charts.statements_chart(frame))
+    base = [(list(t.x), list(t.y), list(t.hovertext)) for t in fig.data]
+    ids = [list(frame[frame["country"] == "CN"]["stmt_id"]), list(frame[frame["country"] != "CN"]["stmt_id"])]
+    text = w.HTML()
+
+    def update(_change=None):
+        shown = filter_statements(frame, who.value, theme.value, period.value)
+        keep = set(shown["stmt_id"])
+        with fig.batch_update():
+            for trace, (xs, ys, hs), order in zip(fig.data, base, ids):
+                pick = [i for i, s in enumerate(order) if s in keep]
+                trace.x, trace.y, trace.hovertext = [xs[i] for i in pick], [ys[i] for i in pick], [hs[i] for i in pick]
+        cn = int((shown["country"] == "CN").sum())
+        cards = "".join(_statement_card(r) for _, r in shown.iterrows()) or "<p>No statement matches these filters.</p>"
+        text.value = (f"<p role='status'><b>Showing {len(shown)} statements</b> ({cn} by China's officials, "
+                      f"{len(shown) - cn} by others), oldest first.</p>"
+                      f"<div style='max-height:420px;overflow-y:auto'>{cards}</div>")
+
+    for control in (who, theme, period):
+        control.observe(update, names="value")
+    update()
+    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
+                   + html.escape(charts.description(fig)) + "</p>")
+    return _box([w.HBox([who, theme]), period, fig, words, text], {"who": who, "theme": theme, "period": period},
+                fig, text, "bl-statements")

@@ -123,3 +123,53 @@ def test_every_control_has_a_label(builder, journal_file):
     for name, control in box.controls.items():
         label = getattr(control, "description", "") or getattr(control, "tooltip", "")
         assert label, f"{builder}: control {name} has no label"
+
+
+# --- lesson 02 and 03 ---------------------------------------------------------------
+
+def test_border_map_route_zooms_and_lists_legs(journal_file):
+    box = widgets.border_map()
+    before = tuple(box.figure.layout.xaxis.range)
+    box.controls["route"].value = "RT02"
+    assert tuple(box.figure.layout.xaxis.range) != before
+    route = box.figure.data[-1]
+    assert len([x for x in route.x if x is not None]) == 2 * 4
+    assert "Kunming" in box.text.value and "Total" in box.text.value
+    box.controls["route"].value = ""
+    assert tuple(box.figure.layout.xaxis.range) == before
+
+
+def test_arrivals_toggle_switches_traces_and_axis(journal_file):
+    box = widgets.arrivals_timeline()
+    assert "people" in box.figure.layout.yaxis.title.text
+    box.controls["view"].value = "share"
+    assert "%" in box.figure.layout.yaxis.title.text
+    assert [t.visible for t in box.figure.data] == [False, False, False, True, True]
+
+
+def test_china_estimates_filter_by_measure(journal_file):
+    box = widgets.china_estimates_explorer()
+    count = lambda: sum(len([v for v in t.y if v is not None]) for t in box.figure.data)  # noqa: E731
+    everything = count()
+    box.controls["measure"].value = "cumulative"
+    assert 0 < count() < everything
+    assert "Measures shown: cumulative." in box.text.value
+
+
+def test_treaty_explorer_by_treaty_and_by_state(journal_file):
+    box = widgets.treaty_explorer()
+    box.controls["choice"].value = "ICCPR"
+    assert "signed, not ratified" in box.text.value and "North Korea" in box.text.value
+    box.controls["view"].value = "state"
+    assert box.controls["choice"].value == "CN"
+    assert "Convention against Torture" in box.text.value
+
+
+def test_statements_browser_filters_and_cites(journal_file):
+    box = widgets.statements_browser()
+    box.controls["who"].value = "CN"
+    box.controls["period"].value = (2012, 2012)
+    assert "by others" in box.text.value and "0 by others" in box.text.value
+    assert box.text.value.count("Source:") >= 3
+    shown = sum(len(t.x) for t in box.figure.data)
+    assert shown == box.text.value.count("class='bl-statement'")
