@@ -327,3 +327,199 @@ register(Question(
                                        "year, 2019.")],
     label="Fall from 2019 to 2020 (%):",
 ))
+
+# --- 03 china's position -----------------------------------------------------------
+
+# statements.csv, row ST02: speaker "Unnamed Chinese official"; venue "Interview with the Christian Science
+# Monitor"; source_id S004 (seed 004 quoting the CSM of 9 Jun 2000); notes "Second-hand: seed 004 quoting the
+# CSM. The date is the newspaper's, not the remark's."
+register(Question(
+    qid="03.1", kind="choice",
+    options={
+        "briefing": "a foreign ministry spokesperson, on the record at a regular press briefing in Beijing",
+        "anon": "an unnamed official quoted by an American newspaper in June 2000, which we read only through "
+                "seed 004; the date is the newspaper's, not the remark's",
+        "un": "China's written submission to a UN committee",
+        "seymour": "James Seymour's own summary of China's view in seed 004, not a quotation",
+    },
+    answer="anon",
+    hint="Find row ST02 in the statements browser and read four fields: speaker, venue, source and notes. "
+         "Who said it, to whom, and how did it reach us?",
+    explain="",
+    feedback={
+        "briefing": "No spokesperson is named, and it was not said at a briefing: read the speaker and venue of "
+                    "row ST02. On-the-record briefings come later in the record (for example ST08, 2003).",
+        "anon": "The speaker is not named, the words were given to the Christian Science Monitor, and we have them "
+                "only because seed 004 quotes the newspaper. Use them, but attribute them as 'an unnamed official "
+                "told the Christian Science Monitor', not as the foreign ministry's words.",
+        "un": "China's written words to a UN committee are row ST23 (the 'food shortage' line). This one was "
+              "spoken to a newspaper.",
+        "seymour": "The words are inside quotation marks in seed 004 and attributed to 'one official', with the "
+                   "newspaper named as the source. Seymour is quoting, not summarising.",
+    },
+    label="The 'thousands or millions' line is:",
+))
+
+# statements.csv, country == "CN": the illegal_economic_migrants theme runs from ST01 (Jan 2000) and ST04
+# (2002-03-14, "not refugees") to ST30-ST32 (Jan and Jul 2024); ST33 (Jul 2024) accepts non-refoulement as a norm
+# (single source, KBSDE2024JUL) while ST32 rejects the ROK recommendation; ST18's release was "an exception"
+# (CHOSUN2012APR04, per the row's notes).
+register(Question(
+    qid="03.2", kind="choice",
+    options={
+        "same": "the core stayed the same: illegal border-crossers who came for economic reasons, not refugees, "
+                "from 2000 to 2024; the wording and the venues changed around it",
+        "hardened": "it hardened: around 2000 China accepted that some North Koreans were refugees, and later "
+                    "denied it",
+        "softened": "it softened: by 2024 China accepted that non-refoulement protects North Koreans in China",
+        "changed2012": "it changed in 2012, when China let people sheltering in South Korean missions leave for Seoul",
+    },
+    answer="same",
+    hint="Set the browser's period to the earliest years, then to the latest, and compare what China says about "
+         "status each time. Then ask whether any later statement says these people are covered by a protection.",
+    explain="",
+    feedback={
+        "same": "From the seven in January 2000 to the UN review of 2024, China has said 'not refugees'. What "
+                "changed is around the core: UN venues as well as press briefings, 'so-called defectors' in 2023, "
+                "and (by one report) acceptance of non-refoulement as a norm in 2024, alongside the denial that "
+                "these people are refugees.",
+        "hardened": "In January 2000 China was already returning people UNHCR had recognised as refugees and, by "
+                    "seed 004's account, insisting they were not refugees (row ST01). There was no earlier, softer "
+                    "position to harden from.",
+        "softened": "China reportedly accepted non-refoulement as a norm in 2024 (row ST33, a single source), but in "
+                    "the same response it rejected South Korea's recommendation to protect North Korean escapees "
+                    "and repeated that they are not refugees (ST32). It accepts the principle and denies that it "
+                    "applies to these people.",
+        "changed2012": "Letting groups in foreign missions leave happened in 2002 as well, and in 2012 China stressed "
+                       "that the release was an exception (row ST18). Practice flexed in single cases; the stated "
+                       "position did not move.",
+    },
+    label="Between 2000 and 2024 China's position:",
+))
+
+# bilateral_instruments.csv: BI1964 exemptions "people forced across by natural disasters are not treated as
+# illegal crossers, unless they are criminals"; BI1998 exemptions "People who cross because of disasters or other
+# unavoidable circumstances ... are not illegal crossers"; BI1986 exemptions "The text separates criminals ...
+# from ordinary crossers". BI1964 is known from Chinese archives (WILSON1964); BI1960 has no text.
+register(Question(
+    qid="03.3", kind="choice",
+    options={
+        "text": "what the 1964 and 1998 protocols require",
+        "practice": "Chinese practice that goes further than the known texts literally require",
+        "convention": "what the Refugee Convention allows, because hunger is not one of its grounds",
+        "unknown": "impossible to judge, because no text of any of the protocols is known",
+    },
+    answer="practice",
+    hint="Read the 'exemptions' column of rows BI1964, BI1986 and BI1998 in bilateral_instruments.csv. Does "
+         "'every North Korean' fit them?",
+    explain="",
+    feedback={
+        "text": "The protocols do provide for returning illegal crossers, but the 1964 text (Art 4) and the 1998 "
+                "revision exempt people forced across by disasters, and the 1986 text separates criminals from "
+                "ordinary crossers. 'Every', famine crossers included, goes beyond the words.",
+        "practice": "The known texts provide for returns but exempt people driven across by disasters (1964, 1998). "
+                    "Returning everyone, famine crossers included, is how China applies them, not what they say. "
+                    "China's best reply is interpretive: a chronic food shortage is not a 'disaster' in the "
+                    "clause's sense.",
+        "convention": "The claim is about China's agreements with North Korea, not about the Convention. And the "
+                      "Convention's non-refoulement rule, like CAT Art 3, is applied person by person; it does not "
+                      "license returning a whole group.",
+        "unknown": "The 1964 protocol survives in Chinese archives, and the 1986 and 1998 texts were leaked and "
+                   "reported in detail. It is the reported '1960 treaty' that has no known text.",
+    },
+    label="The claim describes:",
+))
+
+# treaty_status.csv: CN REFCONV1951 accession 1982-09-24; bilateral_instruments.csv: BI1998 date_text
+# "Jul 1998, Beijing (day not reported)". Any day in July 1998 falls before the anniversary of 24 September, so the
+# full years are 1998 - 1982 - 1 = 15. (Subtracting the years alone gives 16.)
+register(Question(
+    qid="03.4", kind="number", answer=15, tolerance=0.02,
+    hint="Count anniversaries of the accession date, one by one, and stop at July 1998. Does July come before or "
+         "after the month of the accession?",
+    explain="From 24 September 1982 to 24 September 1997 is fifteen years, and July 1998 comes before the next "
+            "anniversary. China had been a party for fifteen full years when its police ministry re-signed the "
+            "return protocol.",
+    wrong=[(16, "That subtracts the calendar years (1998 - 1982). Count full years: July 1998 comes before the "
+                "anniversary of 24 September, so the sixteenth year was not complete."),
+           (9, "That counts from the Convention against Torture (in force November 1988). The question asks about "
+               "the Refugee Convention, which China joined in 1982."),
+           (18, "That is the gap between the 1964 protocol and China's accession. The question asks about the 1998 "
+                "revision.")],
+    label="Full years:", placeholder="a whole number, e.g. 7",
+))
+
+# treaty_status.csv, state == "CN", entry_into_force on or before 2000-01-11 (events.csv EV14: "by 11 January
+# 2000"): REFCONV1951 (1982-12-23), PROTOCOL1967 (1982-09-24), CAT (1988-11-03). Not yet: ICESCR (in force
+# 2001-06-27; deposit 2001-03-27). ICCPR: signature 1998-10-05 and not_party.
+register(Question(
+    qid="03.5", kind="choice",
+    options={
+        "all": "the Refugee Convention and Protocol, the Convention against Torture, the ICESCR and the ICCPR",
+        "three": "the Refugee Convention and Protocol and the Convention against Torture, but neither Covenant",
+        "refugee_only": "the Refugee Convention and Protocol only",
+        "plus_icescr": "the Refugee Convention and Protocol, the Convention against Torture and the ICESCR, "
+                       "but not the ICCPR",
+    },
+    answer="three",
+    hint="For each treaty, find the date from which it bound China (entry into force, not signature) and compare "
+         "it with January 2000.",
+    explain="",
+    feedback={
+        "all": "China had signed both Covenants (1997 and 1998), but signing does not make a state a party. The "
+               "ICESCR bound China only from June 2001, and the ICCPR has never been ratified.",
+        "three": "The Refugee Convention and Protocol had bound China since 1982 and the CAT since 3 November 1988. "
+                 "The ICESCR followed only in 2001 (deposit 27 March, in force 27 June), and the ICCPR is signed "
+                 "but not ratified. So the treaty arguments open in January 2000 were Art 33 and CAT Art 3.",
+        "refugee_only": "China ratified the Convention against Torture in October 1988, and it entered into force "
+                        "for China on 3 November 1988, more than eleven years before the seven were returned.",
+        "plus_icescr": "China had only signed the ICESCR by then (1997). It deposited its ratification on "
+                       "27 March 2001, and the Covenant bound China from 27 June 2001, about a year and a half later.",
+    },
+    label="In January 2000 China was a party to:",
+))
+
+# bilateral_instruments.csv, BI1995 provisions: "Art III(5): UNHCR personnel may at all times have unimpeded
+# access to refugees and to UNHCR project sites, 'in consultation and cooperation with the Government'."
+# NKR_ARBITRATION (advocates) omits the qualifier; no clause requires written permission; the agreement does
+# contain an access clause.
+register(Question(
+    qid="03.6", kind="choice",
+    options={
+        "short": "UNHCR staff may at all times have unimpeded access to refugees.",
+        "full": "UNHCR staff may at all times have unimpeded access to refugees and to UNHCR project sites, "
+                "'in consultation and cooperation with the Government'.",
+        "permission": "UNHCR staff may visit refugees only with written permission from the Ministry of "
+                      "Public Security.",
+        "none": "The agreement gives UNHCR no access to refugees; it only upgrades UNHCR's office.",
+    },
+    answer="full",
+    hint="Read the 'provisions' of row BI1995 in bilateral_instruments.csv, or section 4 again, and check each "
+         "paraphrase for words that were dropped or added.",
+    explain="",
+    feedback={
+        "short": "This is the advocates' paraphrase: it keeps 'at all times' but drops 'in consultation and "
+                 "cooperation with the Government', the words China relies on.",
+        "full": "It keeps the qualifier. What the qualifier means, a right for China to refuse or only a duty for "
+                "UNHCR to coordinate, is the real dispute; but you can only argue it once the whole clause is on "
+                "the table.",
+        "permission": "Nothing in the clause mentions written permission or the Ministry of Public Security. That "
+                      "reads China's position into the text.",
+        "none": "The agreement does upgrade the office, but Art III(5) is an access clause. Saying it gives no "
+                "access overstates China's reading.",
+    },
+    label="A faithful paraphrase of Art III(5):",
+))
+
+# repatriations.csv, rows R01-R03 (forced_return, DONGA2004): 589 (1996) + 5_439 (1997) + 6_300 (1998) = 12_328
+register(Question(
+    qid="03.7", kind="number", answer=589 + 5_439 + 6_300, tolerance=0.01,
+    hint="Take the 'low' figure of each of the three rows (for these rows low and high are equal) and add them.",
+    explain="589 + 5,439 + 6,300 = 12,328 returns in three years, by the count of a research institute under "
+            "China's own State Council, known to us only through a South Korean newspaper.",
+    wrong=[(5_439 + 6_300, "That leaves out 1996. Add all three years, 1996 to 1998."),
+           (589 + 5_439 + 6_300 + 7_000, "That adds seed 004's figure for 1999. The question asks for 1996-98 "
+                                          "only, from the State Council institute."),
+           (589 + 6_300, "That leaves out 1997. Add all three years.")],
+    label="Returns recorded, 1996-98:",
+))
