@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: help setup lab test bench check clean
+.PHONY: help setup lab test bench check student handouts nav clean
 .DEFAULT_GOAL := help
 
 help:
@@ -13,6 +13,9 @@ help:
 	@echo "make test    set up (first time only) and run every test"
 	@echo "make bench   time each notebook and widget against the budgets"
 	@echo "make check   validate the datasets and say what to fix"
+	@echo "make student write the student edition (no model answers or instructor notes) to build/student"
+	@echo "make handouts write the offline instructor pack (HTML pages, source packets, role cards) to build/handouts"
+	@echo "make nav     rewrite the previous/contents/next links in every notebook from lessons.md"
 
 $(STAMP): requirements.txt pyproject.toml borderline/lab_overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Borderline needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -42,6 +45,15 @@ bench: setup
 
 check: setup
 	$(BIN)/python -m borderline check
+
+student: setup
+	$(BIN)/python -m borderline student
+
+handouts: setup
+	$(BIN)/python -m borderline handouts
+
+nav: setup
+	$(BIN)/python -m borderline nav
 
 clean:
 	rm -rf $(VENV) build

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 
 from . import data
 
-__all__ = ["PALETTE", "style", "description", "show", "famine_estimates", "famine_comparison",
+__all__ = ["PALETTE", "style", "description", "show", "is_static", "figure_html", "famine_estimates", "famine_comparison",
            "per_capita", "fmt_int", "tiny_check_chart"]
 
 # Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
@@ -89,10 +89,26 @@ def description_html(fig) -> str:
     return f'<p class="bl-description" role="note"><strong>Chart in words.</strong> {text}</p>'
 
 
+def is_static() -> bool:
+    """True while the handouts are built: views become static HTML (no widgets, no kernel)."""
+    import os
+
+    return os.environ.get("BORDERLINE_STATIC") == "1"
+
+
+def figure_html(fig) -> str:
+    """A figure as an HTML fragment for a static page (plotly.js is loaded once by the page itself)."""
+    return fig.to_html(full_html=False, include_plotlyjs=False,
+                       config={"displaylogo": False, "responsive": True})
+
+
 def show(fig) -> None:
     """Display a figure and, under it, its description in words."""
     from IPython.display import HTML, display
 
+    if is_static():
+        display(HTML(figure_html(fig) + description_html(fig)))
+        return
     display(fig)
     display(HTML(description_html(fig)))
 

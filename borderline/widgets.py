@@ -15,6 +15,7 @@ that tests call directly.
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib.metadata as md
 import platform
@@ -25,6 +26,43 @@ import plotly.graph_objects as go
 
 from . import charts, data, exercises, journal
 
+
+# --- static views for the printable, offline handouts -------------------------------------
+
+class StaticView:
+    """What a widget becomes in the handouts: charts and tables as plain HTML, no kernel needed."""
+
+    def __init__(self, title: str, *parts: str):
+        self.title, self.parts = title, parts
+
+    def _repr_html_(self) -> str:
+        note = (f'<p class="bl-static-note"><em>{html.escape(self.title)}: interactive in JupyterLab; '
+                "shown here at its default setting with the data behind it.</em></p>")
+        return '<div class="bl-static">' + note + "".join(self.parts) + "</div>"
+
+
+def _static(static_builder):
+    """Use ``static_builder`` instead of the widget while the handouts are being built."""
+    def wrap(builder):
+        @functools.wraps(builder)
+        def inner(*args, **kwargs):
+            if charts.is_static():
+                return static_builder(*args, **kwargs)
+            return builder(*args, **kwargs)
+        return inner
+    return wrap
+
+
+def _chart(fig) -> str:
+    return charts.figure_html(fig) + charts.description_html(fig)
+
+
+def _table(frame: pd.DataFrame, caption: str = "") -> str:
+    styled = data._styled(frame.reset_index(drop=True))
+    if caption:
+        styled = styled.set_caption(caption)
+    return styled.to_html()
+
 __all__ = ["estimate_explorer", "per_capita_rate", "per_capita_calculator", "exercise", "journal_entry",
            "opening_position", "setup_check", "glossary_browser", "POSITIONS", "border_map", "arrivals_timeline",
            "china_estimates_explorer", "treaty_explorer", "statements_browser", "treaty_table", "filter_statements"]
@@ -33,8 +71,15 @@ WIDE = w.Layout(width="auto")
 LABEL_STYLE = {"description_width": "initial"}
 
 
+_CSS = w.HTML("<style>.bl-widget .widget-html-content{line-height:1.45}"
+              ".bl-widget table{border-collapse:collapse;margin:4px 0}"
+              ".bl-widget th,.bl-widget td{padding:3px 8px;vertical-align:top;border-bottom:1px solid #e4e4e4}"
+              ".bl-widget caption{text-align:left;color:#444}</style>")
+
+
 def _box(children, controls, figure=None, text=None, css="bl-widget"):
-    box = w.VBox(children, layout=w.Layout(width="100%"))
+    box = w.VBox([_CSS, *children], layout=w.Layout(width="100%"))
+    box.add_class("bl-widget")
     box.add_class(css)
     box.controls, box.figure, box.text = controls, figure, text
     return box
@@ -551,7 +596,7 @@ def treaty_table(view: str, choice: str, frame: pd.DataFrame | None = None) -> s
         summary = charts.treaty_status_summary(state, treaty, frame)
         since = summary["since"].strftime("%d %b %Y").lstrip("0") if pd.notna(summary["since"]) else summary["since_text"]
         part = frame[(frame["state"] == state) & (frame["treaty_short"] == treaty)]
-        steps = "; ".join(f"{a} {_when(r)}" + ("" if r["preferred"] else " (disputed or wrong: see notes)")
+        steps = "; ".join(f"{a.replace('_', ' ')} {_when(r)}" + ("" if r["preferred"] else " (disputed or wrong: see notes)")
                           for a, (_, r) in zip(part["action"], part.iterrows()))
         reservations = "; ".join(part["reservations"].dropna().unique()) or "none recorded"
         relevance = next((x for x in part[part["preferred"]]["relevance"].dropna()), "")
@@ -688,3 +733,101 @@ def statements_browser() -> w.VBox:
                    + html.escape(charts.description(fig)) + "</p>")
     return _box([w.HBox([who, theme]), period, fig, words, text], {"who": who, "theme": theme, "period": period},
                 fig, text, "bl-statements")
+
+
+# --- the static equivalents, one per widget -------------------------------------------------
+
+def _s_estimates(frame=None):
+    frame = data.load("famine_estimates") if frame is None else frame
+    cols = ["est_id", "estimator", "method_group", "low", "high", "period", "unit", "source_id"]
+    return StaticView("Estimate explorer", _chart(charts.famine_estimates(frame)), _table(frame[cols], "Every estimate"))
+
+
+def _s_per_capita(estimates=None, population=None):
+    est = data.load("famine_estimates") if estimates is None else estimates
+    rows = []
+    for r in charts.estimate_ranges(est).sort_values("est_id").itertuples():
+        x = per_capita_rate(r.est_id, "high", "wb2026", est, population)
+        rows.append({"estimate": r.est_id, "deaths (high)": int(x["deaths"]), "population": x["population"],
+                     "year": str(x["population_year"]), "share %": round(x["share_pct"], 2),
+                     "per 100,000 a year": None if x["per_100k_year"] is None else round(x["per_100k_year"])})
+    table = pd.DataFrame(rows).astype({"deaths (high)": "Int64", "population": "Int64", "per 100,000 a year": "Int64"})
+    return StaticView("Per-capita calculator", _table(table, "High figure of each estimate against the World Bank "
+                                                         "2026 population in its first year (blank: no period given)"))
+
+
+def _s_exercise(qid):
+    q = exercises._question(qid)
+    if q is None:
+        return StaticView(f"Exercise {qid}", "<p>Unknown exercise.</p>")
+    if q.kind == "choice":
+        body = "".join(f"<li>☐ {html.escape(label)}</li>" for label in q.options.values())
+        body = f"<p><b>{html.escape(q.label)}</b></p><ul style='list-style:none'>{body}</ul>"
+    else:
+        body = f"<p><b>{html.escape(q.label)}</b> ______________________</p>"
+    return StaticView(f"Exercise {qid} (self-check)", body, f"<p><i>Hint:</i> {html.escape(q.hint)}</p>")
+
+
+def _s_journal(key, label="Your notes", placeholder="", rows=4):
+    lines = "".join("<div style='border-bottom:1px solid #999;height:1.8em'></div>" for _ in range(max(rows, 3)))
+    return StaticView("Journal entry", f"<p><b>{html.escape(label)}</b></p>{lines}")
+
+
+def _s_opening():
+    items = "".join(f"<li>☐ {html.escape(label)}</li>" for label, _ in POSITIONS)
+    return StaticView("Your opening position", f"<ul style='list-style:none'>{items}</ul>",
+                      _s_journal("", "Why, in a sentence or two?").parts[0])
+
+
+def _s_setup():
+    return StaticView("Setup check", "<p>The setup check runs only in JupyterLab: run <code>make lab</code>.</p>")
+
+
+def _s_glossary(frame=None):
+    frame = data.load("glossary") if frame is None else frame
+    cols = ["term", "definition", "korean", "korean_romanised", "chinese", "chinese_pinyin", "used_by", "connotation",
+            "source_id"]
+    return StaticView("Glossary browser", _table(frame[cols], "Words matter"))
+
+
+def _s_border_map():
+    routes = data.load("routes")
+    legs = pd.concat([charts.route_legs(r, routes) for r in routes["route_id"].unique()])
+    table = legs[["route_name", "leg", "from_name", "to_name", "approx_km", "countries_crossed", "source_id"]]
+    return StaticView("Border map", _chart(charts.border_map()), _table(table, "Routes and their legs "
+                                                                                 "(straight-line km)"))
+
+
+def _s_arrivals():
+    fig = charts.arrivals("counts")
+    counts = [True, True, True, False, False]
+    fig.update_layout(updatemenus=[dict(type="buttons", direction="right", x=0, y=1.16, xanchor="left", buttons=[
+        dict(label="Counts by sex", method="update", args=[{"visible": counts}, {"yaxis.title.text": "Arrivals (people)"}]),
+        dict(label="Women's share (%)", method="update",
+             args=[{"visible": [not v for v in counts]}, {"yaxis.title.text": "Women among arrivals (%)"}])])])
+    return StaticView("Arrivals timeline", _chart(fig), data.arrivals_by_year(1996, 2025).to_html())
+
+
+def _s_china(frame=None):
+    frame = data.load("china_estimates") if frame is None else frame
+    cols = ["est_id", "year", "estimator", "estimator_type", "measure", "value_text", "source_id"]
+    return StaticView("China estimates explorer", _chart(charts.china_estimates(frame)), _table(frame[cols]))
+
+
+def _s_treaty():
+    tables = "".join(f"<h4>{charts.STATES[s]}</h4>" + treaty_table("state", s) for s in charts.STATES)
+    return StaticView("Treaty explorer", _chart(charts.treaty_timeline()), tables)
+
+
+def _s_statements():
+    frame = data.load("statements")
+    cards = "".join(_statement_card(r) for _, r in filter_statements(frame).iterrows())
+    return StaticView("Statements browser", _chart(charts.statements_chart(frame)), cards)
+
+
+for _name, _fallback in {"estimate_explorer": _s_estimates, "per_capita_calculator": _s_per_capita,
+                         "exercise": _s_exercise, "journal_entry": _s_journal, "opening_position": _s_opening,
+                         "setup_check": _s_setup, "glossary_browser": _s_glossary, "border_map": _s_border_map,
+                         "arrivals_timeline": _s_arrivals, "china_estimates_explorer": _s_china,
+                         "treaty_explorer": _s_treaty, "statements_browser": _s_statements}.items():
+    globals()[_name] = _static(_fallback)(globals()[_name])

@@ -1,0 +1,280 @@
+"""Editions from one source: the student edition, the offline handout pack, and navigation links.
+
+The notebooks in ``notebooks/`` are the only source. Model answers live in
+cells tagged ``solution`` and instructor notes in cells tagged ``instructor``.
+
+- ``student()`` writes ``build/student/``: the same notebooks without those cells.
+- ``handouts()`` writes ``build/handouts/``: one static HTML page per lesson that works with
+  no network (plotly.js embedded once per page, widgets replaced by static views, model
+  answers and instructor notes visible), printable source packets, role cards and an index.
+- ``nav()`` rewrites the cell tagged ``nav`` at the end of each notebook (previous, contents,
+  next) from the order in ``lessons.md``; ``nav(check=True)`` only reports what is out of date.
+
+>>> [lesson for lesson, _title, _file in lesson_order()][:2]
+['00', '01']
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+BUILD = ROOT / "build"
+REMOVED_IN_STUDENT_EDITION = {"solution", "instructor"}
+NAV_TAG = "nav"
+
+__all__ = ["lesson_order", "student", "handouts", "nav", "notebooks"]
+
+
+def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+def lesson_order(syllabus: Path = ROOT / "lessons.md") -> list[tuple[str, str, str]]:
+    """(number, title, notebook file) for each ready lesson, in the order of lessons.md."""
+    rows = re.findall(r"^\| (\d\d) \| ([^|]+?) \| \[[^\]]+\]\(notebooks/([^)]+)\) \|.*\| ready \|$",
+                      syllabus.read_text(encoding="utf-8"), flags=re.M)
+    return [(n, t.strip(), f) for n, t, f in rows]
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- navigation ----------------------------------------------------------------------
+
+def nav_text(index: int, order) -> str:
+    parts = []
+    if index > 0:
+        n, t, f = order[index - 1]
+        parts.append(f"◀ Previous: [Lesson {n}: {t}]({f})")
+    parts.append("[Contents: the syllabus](../lessons.md)")
+    if index + 1 < len(order):
+        n, t, f = order[index + 1]
+        parts.append(f"Next: [Lesson {n}: {t}]({f}) ▶")
+    return "---\n\n" + " · ".join(parts)
+
+
+def nav(check: bool = False, folder: Path = NOTEBOOKS) -> list[str]:
+    """Write (or, with check=True, only list) notebooks whose navigation cell is out of date."""
+    order = lesson_order()
+    stale = []
+    for i, (_n, _t, name) in enumerate(order):
+        path = folder / name
+        nb = nbformat.read(path, as_version=4)
+        want = nav_text(i, order)
+        cells = [c for c in nb.cells if NAV_TAG in c.metadata.get("tags", [])]
+        if len(cells) == 1 and cells[0].source == want and nb.cells[-1] is cells[0]:
+            continue
+        stale.append(name)
+        if check:
+            continue
+        nb.cells = [c for c in nb.cells if NAV_TAG not in c.metadata.get("tags", [])]
+        cell = nbformat.v4.new_markdown_cell(want)
+        cell.metadata = {"tags": [NAV_TAG]}
+        cell.id = f"l{name[:2]}-nav"
+        nb.cells.append(cell)
+        nbformat.write(nb, path)
+    return stale
+
+
+# --- the student edition ---------------------------------------------------------------
+
+def _strip(nb):
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    remover = TagRemovePreprocessor(remove_cell_tags=REMOVED_IN_STUDENT_EDITION, enabled=True)
+    nb, _ = remover.preprocess(nb, {})
+    return nb
+
+
+def student(out: Path = BUILD / "student") -> Path:
+    """Write the student edition: no model answers, no instructor notes; everything else intact."""
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "notebooks").mkdir(parents=True)
+    for path in notebooks():
+        nb = _strip(nbformat.read(path, as_version=4))
+        nbformat.write(nb, out / "notebooks" / path.name)
+        _say(f"student edition: {path.name} ({len(nb.cells)} cells)")
+    syllabus = (ROOT / "lessons.md").read_text(encoding="utf-8")
+    syllabus = re.sub(r"^\*\*Instructor notes\.\*\*.*\n?", "", syllabus, flags=re.M)
+    (out / "lessons.md").write_text(syllabus, encoding="utf-8")
+    _say(f"student edition written to {out}")
+    return out
+
+
+# --- the handout pack -------------------------------------------------------------------
+
+PAGE_CSS = """
+body{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
+h1{font-size:1.8rem} h2{font-size:1.35rem;border-bottom:1px solid #ccc;margin-top:2rem}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem} th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;vertical-align:top;text-align:left}
+blockquote{border-left:4px solid #0072B2;margin:.6rem 0;padding:.2rem .8rem;background:#f4f8fb}
+pre,code{background:#f5f5f5;font-size:.9rem} pre{padding:.4rem;overflow-x:auto}
+details{border:1px solid #ccc;padding:.3rem .6rem;margin:.6rem 0} summary{cursor:pointer}
+.jp-InputPrompt,.jp-OutputPrompt{display:none} .bl-static-note{color:#555}
+nav.bl-top{font-size:.9rem;margin-bottom:1rem} nav.bl-top a{margin-right:1rem}
+@media print{nav.bl-top{display:none} details{border:none} .js-plotly-plot{page-break-inside:avoid}}
+"""
+
+
+def _page(title: str, body: str, plotly_js: bool = False, nav_links: str = "") -> str:
+    script = ""
+    if plotly_js:
+        from plotly.offline import get_plotlyjs
+
+        script = f"<script>{get_plotlyjs()}</script>"
+    return (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{PAGE_CSS}</style>{script}"
+            f"</head><body>{nav_links}{body}</body></html>\n")
+
+
+def _execute_static(nb, path: Path, timeout: int = 180):
+    from nbclient import NotebookClient
+
+    previous = os.environ.get("BORDERLINE_STATIC")
+    os.environ["BORDERLINE_STATIC"] = "1"
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        if previous is None:
+            os.environ.pop("BORDERLINE_STATIC", None)
+        else:
+            os.environ["BORDERLINE_STATIC"] = previous
+    return nb
+
+
+def _html_body(nb) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="basic")
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb)
+    # The instructor pack shows model answers open.
+    return body.replace('<details class="bl-solution">', '<details class="bl-solution" open>')
+
+
+QUOTE = re.compile(r"[\"“]([^\"”]{25,320})[\"”][^\[\n]{0,80}\[([A-Z][A-Z0-9_]*(?:; ?[A-Z][A-Z0-9_]*)*)\]")
+SOURCING = ["Who wrote or said this, and in what role?", "When, and what had just happened?",
+            "For whom, and for what purpose?", "What does it claim, and what does it leave out?",
+            "Which other source in this packet agrees or disagrees?"]
+
+
+def source_packet(path: Path) -> str:
+    """Short quoted excerpts from a lesson, each with its full source line, and guiding questions."""
+    from . import data
+
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown"
+                     and not set(c.metadata.get("tags", [])) & REMOVED_IN_STUDENT_EDITION)
+    seen, items = set(), []
+    for quote, ids in QUOTE.findall(text):
+        key = quote.strip().lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        refs = "; ".join(html.escape(data.cite(i.strip())) for i in re.split(r"; ?", ids))
+        items.append(f"<li><blockquote>“{html.escape(quote.strip())}”</blockquote><p class='src'>{refs}</p></li>")
+    questions = re.search(r"## Discussion questions\n\n(.*?)(?:\n## |\Z)", text, flags=re.S)
+    discussion = ""
+    if questions:
+        lines = [re.sub(r"^\d+\.\s*", "", q).strip() for q in questions.group(1).splitlines() if re.match(r"^\d+\.", q)]
+        discussion = "<h2>Questions for discussion</h2><ol>" + "".join(f"<li>{html.escape(q)}</li>" for q in lines) + "</ol>"
+    title = nb.cells[0].source.splitlines()[0].lstrip("# ")
+    sourcing = "<h2>Read each excerpt like a historian</h2><ol>" + "".join(f"<li>{q}</li>" for q in SOURCING) + "</ol>"
+    return (f"<h1>Source packet: {html.escape(title)}</h1><p>{len(items)} short excerpts quoted in the lesson, each with "
+            f"its full reference. Quotations are brief; read the sources for context.</p>{sourcing}"
+            f"<h2>Excerpts</h2><ol class='packet'>{''.join(items)}</ol>{discussion}")
+
+
+def role_cards() -> str:
+    """Printable role cards for the lesson 05 role play (empty if that lesson's data is not there yet)."""
+    from . import data
+
+    if "roles" not in data.names():
+        return ""
+    roles = data.load("roles")
+    cards = []
+    for _, r in roles.iterrows():
+        fields = "".join(f"<p><b>{label}</b> {html.escape(str(r[col]))}</p>"
+                         for col, label in [("mandate", "Your mandate."), ("goals", "Your goals."),
+                                            ("constraints", "Your constraints."), ("key_facts", "Facts you can use."),
+                                            ("first_line", "You might open with:")] if col in r and str(r[col]) != "<NA>")
+        cards.append(f"<section class='card' style='border:2px solid #333;padding:.8rem;margin:1rem 0;"
+                     f"page-break-inside:avoid'><h2>{html.escape(str(r['title']))}</h2>{fields}"
+                     f"<p style='font-size:.85rem;color:#555'>Source: {html.escape(data.cite(str(r['source_id']), url=False))}</p></section>")
+    return ("<h1>Role cards: the options role play</h1><p>You play a decision-maker, never a refugee. "
+            "Argue your option from the evidence; expect questions from the other groups.</p>" + "".join(cards))
+
+
+def handouts(out: Path = BUILD / "handouts") -> Path:
+    """Write the offline instructor pack: lesson pages, source packets, role cards and an index."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    order = lesson_order()
+    paths = [NOTEBOOKS / f for _, _, f in order]
+    entries = []
+    for i, path in enumerate(paths, start=1):
+        started = time.perf_counter()
+        _say(f"[{i}/{len(paths)}] {path.name}: running the notebook with static views ...")
+        nb = _execute_static(nbformat.read(path, as_version=4), path)
+        body = _html_body(nb)
+        page = out / path.with_suffix(".html").name
+        links = "<nav class='bl-top'><a href='index.html'>All handouts</a></nav>"
+        page.write_text(_page(nb.cells[0].source.splitlines()[0].lstrip("# "), body, plotly_js=True, nav_links=links),
+                        encoding="utf-8")
+        packet = out / f"{path.stem}-sources.html"
+        packet.write_text(_page(f"Sources: {path.stem}", source_packet(path), nav_links=links), encoding="utf-8")
+        entries.append((path, page.name, packet.name))
+        _say(f"      wrote {page.name} ({page.stat().st_size / 1e6:.1f} MB) and {packet.name} "
+             f"in {time.perf_counter() - started:.1f} s")
+    cards = role_cards()
+    if cards:
+        (out / "role-cards.html").write_text(_page("Role cards", cards), encoding="utf-8")
+        _say("      wrote role-cards.html")
+    rows = "".join(f"<tr><td>{html.escape(n)}</td><td><a href='{p}'>{html.escape(t)}</a></td>"
+                   f"<td><a href='{s}'>source packet</a></td></tr>"
+                   for (n, t, _), (_, p, s) in zip(order, entries))
+    extra = "<p><a href='role-cards.html'>Role cards for the lesson 05 role play</a></p>" if cards else ""
+    index = (f"<h1>Borderline: the instructor's handout pack</h1><p>Every page works offline: open it in any browser, "
+             f"project it, or print it. Charts are drawn in the page; widgets appear as static views with the data "
+             f"behind them; model answers and instructor notes are shown.</p><table><tr><th>#</th><th>lesson</th>"
+             f"<th>for students</th></tr>{rows}</table>{extra}")
+    (out / "index.html").write_text(_page("Borderline handouts", index), encoding="utf-8")
+    _say(f"handouts written to {out} (open index.html)")
+    return out
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m borderline.editions")
+    parser.add_argument("what", choices=["student", "handouts", "nav"])
+    parser.add_argument("--check", action="store_true", help="with nav: only report stale notebooks")
+    args = parser.parse_args(argv)
+    if args.what == "student":
+        student()
+    elif args.what == "handouts":
+        handouts()
+    else:
+        stale = nav(check=args.check)
+        print(("out of date: " if args.check else "updated: ") + (", ".join(stale) or "none"))
+        return 1 if args.check and stale else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

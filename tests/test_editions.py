@@ -1,0 +1,150 @@
+"""Editions from one source: navigation, the student edition and the offline handout pack."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from borderline import editions
+from conftest import ROOT
+
+
+def test_navigation_cells_are_current():
+    assert editions.nav(check=True) == [], "run `make nav` and commit the notebooks"
+
+
+def test_navigation_follows_lessons_md():
+    order = editions.lesson_order()
+    assert [n for n, _, _ in order] == sorted(n for n, _, _ in order)
+    for i, (_n, _t, name) in enumerate(order):
+        nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+        last = nb.cells[-1]
+        assert "nav" in last.metadata.get("tags", [])
+        if i + 1 < len(order):
+            assert f"]({order[i + 1][2]})" in last.source
+        if i > 0:
+            assert f"]({order[i - 1][2]})" in last.source
+        assert "](../lessons.md)" in last.source
+
+
+def test_nav_check_notices_a_stale_link(tmp_path, monkeypatch):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for path in editions.notebooks():
+        nb = nbformat.read(path, as_version=4)
+        nb.cells[-1].source = "---\n\nstale"
+        nbformat.write(nb, folder / path.name)
+    stale = editions.nav(check=True, folder=folder)
+    assert stale == [name for _, _, name in editions.lesson_order()]
+    editions.nav(folder=folder)
+    assert editions.nav(check=True, folder=folder) == []
+
+
+# --- the student edition -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def student_edition(tmp_path_factory):
+    return editions.student(tmp_path_factory.mktemp("editions") / "student")
+
+
+def _solution_sentences(path):
+    """Distinctive sentences from the model answers and instructor notes of one source notebook."""
+    nb = nbformat.read(path, as_version=4)
+    sentences = []
+    for cell in nb.cells:
+        if set(cell.metadata.get("tags", [])) & editions.REMOVED_IN_STUDENT_EDITION:
+            text = re.sub(r"<[^>]+>|\*\*|[*_`>]", "", cell.source)
+            sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 60]
+    return sentences
+
+
+def test_student_edition_has_no_answers_or_instructor_notes(student_edition):
+    for path in editions.notebooks():
+        built = nbformat.read(student_edition / "notebooks" / path.name, as_version=4)
+        assert not any(set(c.metadata.get("tags", [])) & editions.REMOVED_IN_STUDENT_EDITION for c in built.cells)
+        text = "\n".join(c.source for c in built.cells)
+        leaked = [s for s in _solution_sentences(path) if s in text]
+        assert leaked == [], f"{path.name} leaks model-answer text: {leaked[:1]}"
+        assert '<details class="bl-solution"' not in text and "> **For the seminar lead.**" not in text
+
+
+def test_student_edition_keeps_every_exercise_and_check(student_edition):
+    for path in editions.notebooks():
+        source = nbformat.read(path, as_version=4)
+        built = nbformat.read(student_edition / "notebooks" / path.name, as_version=4)
+        calls = lambda nb: re.findall(r"bl\.(?:exercise|journal_entry)\(\"([\d.\w]+)\"", "\n".join(c.source for c in nb.cells))  # noqa: E731
+        assert calls(built) == calls(source)
+        prompts = lambda nb: [c.source for c in nb.cells if c.source.startswith("**Exercise ")]  # noqa: E731
+        assert prompts(built) == prompts(source)
+
+
+def test_student_syllabus_has_no_instructor_notes(student_edition):
+    text = (student_edition / "lessons.md").read_text()
+    assert "**Instructor notes.**" not in text and "## 01 · The famine" in text
+
+
+def test_student_edition_runs_under_nbval(student_edition):
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+                             "--nbval-cell-timeout=120", "-o", "addopts=", str(student_edition / "notebooks")],
+                            capture_output=True, text=True, timeout=600, cwd=student_edition)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert f"{len(editions.notebooks())} passed" in result.stdout or " passed" in result.stdout
+
+
+# --- the handout pack ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory):
+    return editions.handouts(tmp_path_factory.mktemp("editions") / "handouts")
+
+
+def test_one_page_and_one_source_packet_per_lesson(handouts):
+    for _n, _t, name in editions.lesson_order():
+        stem = Path(name).stem
+        assert (handouts / f"{stem}.html").stat().st_size > 100_000
+        assert (handouts / f"{stem}-sources.html").exists()
+
+
+def test_pages_need_no_network(handouts):
+    for page in handouts.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]+src=[\"']https?:", text), page.name
+        assert not re.search(r"<link[^>]+href=[\"']https?:", text), page.name
+        assert "require.js" not in text and "cdn.plot.ly" not in text.split("</script>")[-1]
+
+
+PLOTLY_HEAD = __import__("plotly.offline", fromlist=["get_plotlyjs"]).get_plotlyjs()[:400]
+
+
+def test_plotly_is_embedded_once_per_lesson_page(handouts):
+    for _n, _t, name in editions.lesson_order():
+        text = (handouts / f"{Path(name).stem}.html").read_text(encoding="utf-8")
+        assert text.count(PLOTLY_HEAD) == 1
+        if _n != "00":  # lesson 00's only chart is the live setup check
+            assert text.count("Plotly.newPlot") >= 1
+
+
+def test_widgets_become_static_views_with_answers_and_notes_shown(handouts):
+    text = (handouts / "01-famine.html").read_text(encoding="utf-8")
+    assert "application/vnd.jupyter.widget-view+json" not in text
+    assert "bl-static" in text and "Every estimate" in text
+    assert '<details class="bl-solution" open>' in text
+    assert "For the seminar lead" in text
+
+
+def test_index_links_resolve(handouts):
+    index = (handouts / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r"href='([^']+)'", index)
+    assert len(links) >= 2 * len(editions.lesson_order())
+    for link in links:
+        assert (handouts / link).exists(), link
+
+
+def test_source_packets_quote_briefly_with_full_references(handouts):
+    text = (handouts / "03-chinas-position-sources.html").read_text(encoding="utf-8")
+    quotes = re.findall(r"<blockquote>“([^”]+)”</blockquote>", text)
+    assert quotes and all(len(q.split()) <= 60 for q in quotes)
+    assert text.count("class='src'") == len(quotes)
