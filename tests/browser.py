@@ -1,0 +1,205 @@
+"""Drive JupyterLab in Debian's headless Chromium: shared by the browser tests and the benchmark.
+
+Nothing here may reach the network: every request the page makes is routed, and any request
+to a host other than 127.0.0.1 is aborted and recorded.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("BORDERLINE_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+def chromium_missing() -> str:
+    """Why the browser tests cannot run here, or '' if they can."""
+    if not Path(CHROMIUM).exists():
+        return (f"no Chromium at {CHROMIUM}. Install it with `sudo apt-get install chromium` "
+                "(or set BORDERLINE_CHROMIUM to its path) to run the browser tests.")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed: run `make setup`."
+    return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def jupyterlab(workdir: Path):
+    """A JupyterLab server on 127.0.0.1 with a token, serving a scratch copy of the curriculum."""
+    shutil.copytree(ROOT / "notebooks", workdir / "notebooks",
+                    ignore=shutil.ignore_patterns("my-journal*", ".ipynb_checkpoints"))
+    shutil.copy(ROOT / "lessons.md", workdir / "lessons.md")
+    token, port = secrets.token_hex(16), _free_port()
+    env = dict(os.environ, BORDERLINE_JOURNAL=str(workdir / "journal.json"))
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
+         "--LabApp.extension_manager=readonly", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2):
+                    break
+            except OSError:
+                if time.time() > deadline or process.poll() is not None:
+                    raise RuntimeError("JupyterLab did not start within 90 s")
+                time.sleep(0.3)
+        yield {"url": f"http://127.0.0.1:{port}", "token": token, "ready_s": time.perf_counter() - started,
+               "journal": workdir / "journal.json"}
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def new_page(b, outside: list):
+    """A page whose requests outside 127.0.0.1 are aborted and listed in ``outside``."""
+    page = b.new_page(viewport={"width": 1280, "height": 900})
+
+    def route(r):
+        if r.request.url.startswith(LOCAL):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return page
+
+
+def open_notebook(page, server, name: str, workspace: str):
+    page.goto(f"{server['url']}/lab/workspaces/{workspace}/tree/notebooks/{name}?token={server['token']}&reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=90_000)
+    accept_kernel_dialog(page)
+
+
+def accept_kernel_dialog(page, wait_s: float = 4.0) -> None:
+    """On a cold server JupyterLab may ask which kernel to start before the kernel list has loaded."""
+    deadline = time.time() + wait_s
+    while time.time() < deadline:
+        dialog = page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept")
+        if dialog.count():
+            dialog.first.click()
+            return
+        time.sleep(0.25)
+
+
+def menu(page, top: str, command: str):
+    page.click(f".lm-MenuBar-itemLabel:text-is('{top}')", timeout=15_000)
+    page.click(f"li.lm-Menu-item[data-command='{command}']", timeout=15_000)
+
+
+def run_all_and_wait(page, timeout_s: float = 180) -> float:
+    """Run every cell and wait until none is running; returns seconds taken."""
+    started = time.perf_counter()
+    menu(page, "Run", "runmenu:run-all")
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        time.sleep(0.5)
+        state = page.evaluate("""() => {
+            const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')]
+                .map(p => p.textContent.trim());
+            return {busy: prompts.filter(t => t.includes('*')).length,
+                    pending: prompts.filter(t => t === '[ ]:' || t === '').length, total: prompts.length};
+        }""")
+        if state["total"] and not state["busy"] and not state["pending"]:
+            return time.perf_counter() - started
+    shot = ROOT / "build" / "screenshots" / "timeout.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot))
+    raise TimeoutError(f"cells still running after {timeout_s} s ({state}); screenshot: {shot}")
+
+
+def cell_report(page) -> list[dict]:
+    """For each code cell: its source, whether it has output, errors, widget errors and charts."""
+    return page.evaluate("""() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')].map(c => ({
+        source: (c.querySelector('.jp-InputArea-editor') || {}).textContent || '',
+        outputs: c.querySelectorAll('.jp-OutputArea-output').length,
+        errors: c.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
+        widgetErrors: (c.querySelector('.jp-OutputArea') || {textContent: ''}).textContent.includes('Error displaying widget'),
+        charts: c.querySelectorAll('.js-plotly-plot').length,
+        drawn: [...c.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg .plot, .main-svg .cartesianlayer')).length,
+        widgets: c.querySelectorAll('.bl-widget').length,
+    }))""")
+
+
+def _fingerprint(page, index: int) -> str:
+    return page.evaluate("""(i) => {
+        const w = document.querySelectorAll('.jp-NotebookPanel .bl-widget')[i];
+        const svg = [...w.querySelectorAll('.main-svg')].map(s => s.innerHTML.length + ':' + s.innerHTML.slice(-400)).join('|');
+        return w.innerText + '#' + svg;
+    }""", index)
+
+
+def operate_probes(page, timeout_s: float = 8.0) -> list[dict]:
+    """Operate the control marked bl-probe in every widget; report whether the view changed and how fast."""
+    results = []
+    count = page.evaluate("document.querySelectorAll('.jp-NotebookPanel .bl-widget').length")
+    for i in range(count):
+        probe = page.locator(".jp-NotebookPanel .bl-widget").nth(i).locator(".bl-probe").first
+        if probe.count() == 0:
+            continue
+        probe.scroll_into_view_if_needed()
+        kind = probe.evaluate("""e => e.querySelector('select') ? 'select'
+            : e.querySelector('.noUi-handle') ? 'slider'
+            : e.querySelector('input[type=checkbox]') ? 'checkbox'
+            : e.querySelector('button') ? 'buttons' : 'other'""")
+        before = _fingerprint(page, i)
+        started = time.perf_counter()
+        if kind == "select":
+            values = probe.locator("select option").evaluate_all("os => os.map(o => o.value)")
+            current = probe.locator("select").input_value()
+            probe.locator("select").select_option(next(v for v in values if v != current))
+        elif kind == "slider":
+            probe.locator(".noUi-handle").first.focus()
+            page.keyboard.press("ArrowLeft")
+        elif kind == "checkbox":
+            probe.locator("input[type=checkbox]").click()
+        elif kind == "buttons":
+            probe.locator("button:not(.mod-active)").first.click()
+        else:
+            continue
+        changed, elapsed = False, None
+        while time.perf_counter() - started < timeout_s:
+            if _fingerprint(page, i) != before:
+                changed, elapsed = True, time.perf_counter() - started
+                break
+            time.sleep(0.01)
+        results.append({"widget": i, "kind": kind, "changed": changed, "ms": None if elapsed is None else elapsed * 1000})
+    return results
