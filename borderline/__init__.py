@@ -11,19 +11,28 @@ Errors that a person can fix (a broken CSV row, an unknown table) are shown as
 a short message that says what to fix, not as a traceback.
 """
 
-from . import charts, data, exercises, journal, widgets
+import sys as _sys
+
+# Speed: plotly imports nbformat, which imports jsonschema, whose optional IRI format check imports
+# rfc3987_syntax, which compiles a grammar for about 2.8 s on every kernel start. Nothing in the
+# curriculum validates IRIs, so a kernel that has not loaded it yet skips it ("make bench" shows the gain).
+if "rfc3987_syntax" not in _sys.modules and "jsonschema" not in _sys.modules:
+    _sys.modules["rfc3987_syntax"] = None
+
+from . import charts, data, exercises, journal, widgets  # noqa: E402
 from .charts import show
 from .data import BorderlineError, DataError, arrivals_by_year, bibliography, cite, load, rows, source_line
 from .exercises import check, hint, parse_number
 from .widgets import (arrivals_timeline, border_map, china_estimates_explorer, estimate_explorer, exercise,
                       glossary_browser, journal_entry, opening_position, per_capita_calculator, per_capita_rate,
-                      setup_check, statements_browser, treaty_explorer)
+                      setup_check, statements_browser, treaty_explorer, status_checker, argument_map,
+                      options_board, role_cards, final_position)
 
 __all__ = ["charts", "data", "exercises", "journal", "widgets", "show", "load", "cite", "source_line",
            "DataError", "BorderlineError", "bibliography", "rows", "arrivals_by_year", "check", "hint", "parse_number", "estimate_explorer", "exercise",
            "glossary_browser", "journal_entry", "opening_position", "per_capita_calculator", "per_capita_rate",
            "setup_check", "border_map", "arrivals_timeline", "china_estimates_explorer", "treaty_explorer",
-           "statements_browser"]
+           "statements_browser", "status_checker", "argument_map", "options_board", "role_cards", "final_position"]
 __version__ = "0.1.0"
 
 

@@ -715,3 +715,135 @@ def statements_chart(frame: pd.DataFrame | None = None) -> go.Figure:
             f"{int(cn[cn['theme'] == top.index[0]]['year'].min())} to {int(cn[cn['theme'] == top.index[0]]['year'].max())}.")
     return style(fig, "What officials said, year by year", "Year", "Theme", frame["source_id"].unique(), text,
                  height=520)
+
+
+# --- lessons 04 and 05 ---------------------------------------------------------------
+
+SIDE_X = {"migrants": 0.0, "neutral": 1.0, "refugees": 2.0}
+SIDE_COLOURS = {"migrants": "#D55E00", "neutral": NEUTRAL, "refugees": "#0072B2"}
+SIDE_LABELS = {"migrants": "Migrants: China may return them", "neutral": "Both sides or neither",
+               "refugees": "Refugees: China must protect them"}
+QUESTION_LABELS = {"status": "Are they refugees?", "bound": "Is China bound?",
+                   "bilateral_vs_multilateral": "Protocols or treaties?", "access": "Access for UNHCR?"}
+RELATION_STYLE = {"supports": ("#009E73", "solid"), "rebuts": ("#D55E00", "dash"), "qualifies": (NEUTRAL, "dot")}
+
+
+def argument_layout(arguments: pd.DataFrame) -> pd.DataFrame:
+    """x by side, y by question (claims of one side and question stacked), for the argument map."""
+    rows = arguments.copy()
+    order = list(QUESTION_LABELS)
+    rows["q"] = rows["question"].map({q: i for i, q in enumerate(order)}).fillna(len(order))
+    rows = rows.sort_values(["q", "side", "arg_id"])
+    rows["slot"] = rows.groupby(["question", "side"]).cumcount()
+    rows["x"] = rows["side"].map(SIDE_X) + (rows["slot"] % 3 - 1) * 0.22
+    rows["y"] = -(rows["q"] * 3.2 + rows["slot"] // 3 * 0.9)
+    return rows
+
+
+def argument_map(question: str = "all", selected: str | None = None,
+                 arguments: pd.DataFrame | None = None, links: pd.DataFrame | None = None) -> go.Figure:
+    """Claims as nodes (by side and question), links as lines: supports, rebuts, qualifies.
+
+    >>> fig = argument_map()
+    >>> [t.name for t in fig.data][:3]
+    ['supports', 'rebuts', 'qualifies']
+    """
+    arguments = data.load("arguments") if arguments is None else arguments
+    links = data.load("argument_links") if links is None else links
+    nodes = argument_layout(arguments)
+    if question != "all":
+        nodes = nodes[nodes["question"] == question]
+    pos = nodes.set_index("arg_id")[["x", "y"]]
+    traces = []
+    for relation, (colour, dash) in RELATION_STYLE.items():
+        xs, ys = [], []
+        for r in links[links["relation"] == relation].itertuples():
+            if r.from_arg in pos.index and r.to_arg in pos.index:
+                xs += [pos.loc[r.from_arg, "x"], pos.loc[r.to_arg, "x"], None]
+                ys += [pos.loc[r.from_arg, "y"], pos.loc[r.to_arg, "y"], None]
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", name=relation, hoverinfo="skip",
+                                 line=dict(color=colour, width=1.5, dash=dash)))
+    for side in SIDE_X:
+        part = nodes[nodes["side"] == side]
+        size = [22 if a == selected else 14 for a in part["arg_id"]]
+        hover = [f"<b>{a}</b> ({SIDE_LABELS[side]})<br>{html.escape(str(c))[:180]}<br>Source: "
+                 f"{html.escape(data.short_cite(s))}" for a, c, s in zip(part["arg_id"], part["claim"], part["source_id"])]
+        traces.append(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", name=SIDE_LABELS[side],
+                                 text=part["arg_id"], textposition="middle right", textfont=dict(size=10),
+                                 marker=dict(size=size, color=SIDE_COLOURS[side], line=dict(width=1, color="white")),
+                                 hovertext=hover, hoverinfo="text"))
+    fig = go.Figure(traces)
+    ys = sorted({(q, -i * 3.2) for i, q in enumerate(QUESTION_LABELS)}, key=lambda t: t[1])
+    fig.update_yaxes(tickvals=[y - 0.4 for _q, y in ys], ticktext=[QUESTION_LABELS[q] for q, _y in ys],
+                     showgrid=False, zeroline=False)
+    fig.update_xaxes(tickvals=list(SIDE_X.values()), ticktext=["Migrants", "Both or neither", "Refugees"],
+                     range=[-0.6, 2.7], showgrid=False, zeroline=False)
+    counts = nodes["side"].value_counts()
+    shown = links[links["from_arg"].isin(pos.index) & links["to_arg"].isin(pos.index)]
+    text = (f"Argument map of {len(nodes)} claims: {counts.get('migrants', 0)} for 'migrants', "
+            f"{counts.get('refugees', 0)} for 'refugees' and {counts.get('neutral', 0)} on both sides or neither, "
+            f"arranged by question, with {len(shown)} links: "
+            + ", ".join(f"{int((shown['relation'] == r).sum())} {r}" for r in RELATION_STYLE) + ".")
+    return style(fig, "The argument map: claims, and how they support or rebut each other", "Side",
+                 "Question", nodes["source_id"].unique(), text, height=620)
+
+
+def grand_timeline(frame: pd.DataFrame | None = None, since: int = 1990) -> go.Figure:
+    """Every event in events.csv since 1990, in a lane for each lesson that discusses it.
+
+    >>> fig = grand_timeline()
+    >>> fig.layout.yaxis.title.text
+    'Lesson'
+    """
+    frame = data.load("events") if frame is None else frame
+    rows = frame.copy()
+    rows["when"] = rows["date"].where(rows["date"].notna(),
+                                      pd.to_datetime(rows["year"].astype(str) + "-07-01", errors="coerce"))
+    early = rows[rows["year"] < since]
+    rows = rows[rows["year"] >= since]
+    lanes = ["01", "02", "03", "04", "05"]
+    traces = []
+    for i, lane in enumerate(lanes):
+        part = rows[rows["lesson"].str.contains(lane, regex=False)]
+        hover = [f"<b>{html.escape(str(t))}</b> ({html.escape(str(d.date()) if pd.notna(d) else '')})<br>"
+                 f"{html.escape(str(desc))[:200]}<br>Source: {html.escape(data.short_cite(s))}"
+                 for t, d, desc, s in zip(part["title"], part["date"], part["description"], part["source_id"])]
+        traces.append(go.Scatter(x=part["when"], y=[f"Lesson {lane}"] * len(part), mode="markers",
+                                 name=f"Lesson {lane}", marker=dict(size=11, color=PALETTE[i], symbol="diamond",
+                                                                     line=dict(width=1, color="white")),
+                                 hovertext=hover, hoverinfo="text"))
+    fig = go.Figure(traces)
+    fig.update_yaxes(categoryorder="array", categoryarray=[f"Lesson {x}" for x in lanes][::-1])
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eee")
+    text = (f"Timeline of {len(rows)} events from {since} to {int(rows['year'].max())}, in a lane for each lesson "
+            f"that discusses them; an event in several lanes joins those lessons. The busiest years are "
+            + ", ".join(str(y) for y in rows["year"].value_counts().head(3).index)
+            + f". {len(early)} earlier events (from the first Korean settlement of Yanbian) are in lesson 02.")
+    return style(fig, "From the famine to the mass return: the events of every lesson", "Date", "Lesson",
+                 rows["source_id"].unique(), text, height=420)
+
+
+def options_support(options: pd.DataFrame | None = None) -> go.Figure:
+    """For each policy option, how many of the role-play actors back it and how many oppose it.
+
+    >>> len(options_support().data)
+    2
+    """
+    options = data.load("options") if options is None else options
+    count = lambda col: options[col].fillna("").map(lambda s: len([x for x in str(s).split(";") if x]))  # noqa: E731
+    labels = options["option_id"] + "  " + options["title"].str.split(r" \(|:", regex=True).str[0].str.slice(0, 40)
+    fig = go.Figure([
+        go.Bar(y=labels, x=count("backed_by"), orientation="h", name="actors who back it", marker_color=PALETTE[0],
+               hovertemplate="%{y}: backed by %{x} actors<extra></extra>"),
+        go.Bar(y=labels, x=-count("opposed_by"), orientation="h", name="actors who oppose it", marker_color=PALETTE[3],
+               customdata=count("opposed_by"), hovertemplate="%{y}: opposed by %{customdata} actors<extra></extra>"),
+    ])
+    fig.update_layout(barmode="relative")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(labels)[::-1])
+    fig.update_xaxes(tickvals=list(range(-6, 7, 2)), ticktext=[str(abs(v)) for v in range(-6, 7, 2)], zeroline=True)
+    best = options.loc[count("backed_by").idxmax()]
+    text = (f"Diverging bar chart of {len(options)} policy options: to the right, how many of the role-play actors "
+            f"back each; to the left, how many oppose it. The most widely backed is {best['option_id']} "
+            f"({best['title']}). These are our readings of each actor's stated position, not votes.")
+    return style(fig, "Who backs and who opposes each option", "Number of actors (opposing | backing)", "Option",
+                 options["source_id"].unique(), text, height=460)

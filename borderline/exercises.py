@@ -179,10 +179,9 @@ class Question:
         return Feedback(self.qid, False, f"Not yet: that is {direction}. Hint: {self.hint}", shown)
 
     def _check_choice(self, given) -> Feedback:
-        key = _normalise(given)
-        if key not in self.options:
-            by_label = {_normalise(v): k for k, v in self.options.items()}
-            key = by_label.get(key, key)
+        typed = _normalise(given)
+        lookup = {_normalise(k): k for k in self.options} | {_normalise(v): k for k, v in self.options.items()}
+        key = lookup.get(typed, typed)
         if key not in self.options:
             return Feedback(self.qid, False, "Choose one of the options: " + ", ".join(self.options) + ".",
                             str(given)[:80], kind="unreadable")

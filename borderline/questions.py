@@ -523,3 +523,462 @@ register(Question(
            (589 + 6_300, "That leaves out 1997. Add all three years.")],
     label="Returns recorded, 1996-98:",
 ))
+
+# --- 04 the treaty arguments ---------------------------------------------------------
+
+# treaty_articles.csv, RC-1A2 notes: "Hunger or poverty is not one of the five grounds"; PR-I (binds_cn_since
+# 1982-09-24) removes the pre-1951 dateline; RC-33-1 notes: protects refugees "whether or not a state has formally
+# recognised them" (ROUNDTABLE2001). cases.csv, CS05: crossed 1997 "because her family had nothing to eat";
+# outside_country == "yes".
+register(Question(
+    qid="04.1", kind="choice",
+    options={
+        "outside": "She was not outside her country of nationality.",
+        "ground": "Hunger is not persecution for one of the five Convention reasons.",
+        "dateline": "The definition covers only people who fled events before 1 January 1951.",
+        "applied": "She had not asked China for protection, so she could not be a refugee.",
+    },
+    answer="ground",
+    hint="Go through the five elements in the table of section 1 one by one for the moment she crossed, and check "
+         "each option against the text and against the 1967 Protocol.",
+    explain="",
+    feedback={
+        "outside": "She was in China, so element 1 is met. That is the one element every North Korean in China meets.",
+        "ground": "She left because there was no food, and nobody had targeted her for her race, religion, "
+                  "nationality, social group or political opinion. This is China's textual point, and it is sound "
+                  "at the moment of crossing. Section 2 asks whether it is still true after years abroad.",
+        "dateline": "That limit was in the 1951 text, but Art I of the 1967 Protocol removed it, and China acceded "
+                    "to the Protocol in 1982.",
+        "applied": "The definition describes a person's situation, not an application, and Art 33 protects "
+                   "refugees whether or not a state has formally recognised them.",
+    },
+    label="At the moment she crossed, she was not a refugee because:",
+))
+
+# statements.csv, ST38: Ruud Lubbers, 2003-09-29, quote "may well be considered refugees" (KBS2003SEP30).
+# ST35 notes: seed 004's "regardless of their motivation" is "not found in any UNHCR source"; arguments.csv AN02:
+# UNHCR has never declared all North Koreans refugees. ST39 (Guterres 2006): most cross for economic reasons, but
+# punishment on return raises a protection problem.
+register(Question(
+    qid="04.2", kind="choice",
+    options={
+        "regardless": "\"The fact that these North Koreans have refused to be repatriated makes them refugees "
+                      "regardless of their motivation of escape\" (UNHCR's position, as quoted in seed 004, 2000)",
+        "maywell": "North Koreans who flee \"may well be considered refugees\" (High Commissioner Ruud Lubbers, "
+                   "to UNHCR's Executive Committee, 29 September 2003)",
+        "all": "All North Koreans in China are refugees on a prima facie basis (UNHCR, 2012)",
+        "economic": "North Koreans in China are economic migrants and so not of concern to UNHCR "
+                    "(High Commissioner Antonio Guterres, 2006)",
+    },
+    answer="maywell",
+    hint="Find UNHCR's own statements in the table of section 2 (or in statements.csv) and read their notes. "
+         "Which wording comes from a UNHCR source, and which only from someone else quoting UNHCR?",
+    explain="",
+    feedback={
+        "regardless": "These words appear only in seed 004, attributed to UNHCR; they were not found in any UNHCR "
+                      "source. Do not quote them as UNHCR's until the original is found.",
+        "maywell": "A verified statement, and a careful one: 'may well', not 'are'. UNHCR's wording elsewhere is "
+                   "just as careful ('some of whom definitely meet the criteria', 2000).",
+        "all": "UNHCR has not said this in any of our sources. In 2012 it spoke of 'detained North Koreans' and "
+               "asked China to uphold non-refoulement.",
+        "economic": "Guterres accepted that most cross for economic reasons, but in the same press conference he "
+                    "said that punishment for illegal exit can be severe and raises a problem of protection. He did "
+                    "not say they are of no concern to UNHCR.",
+    },
+    label="A verified UNHCR statement:",
+))
+
+# treaty_articles.csv, RC-33-2 paraphrase: exceptions for "a danger to the security of the host country" or, "after
+# a final conviction for a particularly serious crime", a danger to its community. arguments.csv AM05 strength_note:
+# "the Refugee Convention contains no mass-influx exception to Art 33". RC-31: no penalties for illegal entry.
+register(Question(
+    qid="04.3", kind="choice",
+    options={
+        "illegal": "a refugee who crossed the river at night, without papers",
+        "economic": "a person who crossed for food and work",
+        "crime": "a refugee convicted by a final judgment of a particularly serious crime, who is a danger to "
+                 "the community in China",
+        "influx": "any refugee, once so many have arrived that they threaten stability in the border region",
+    },
+    answer="crime",
+    hint="Read Art 33(2) in the table of section 3. It names two kinds of person. Does it say anything about how "
+         "people entered, why they left, or how many came?",
+    explain="",
+    feedback={
+        "illegal": "Illegal entry is not an exception to Art 33. Art 31 even forbids penalising refugees for it, if "
+                   "they meet its conditions.",
+        "economic": "That is a question of status, not of exception: Art 33(2) removes protection from people who "
+                    "are refugees. Whether someone who crossed for food is a refugee is the question of section 1 "
+                    "and of the sur place argument.",
+        "crime": "This is the second exception in Art 33(2). It concerns one person after a final conviction, China "
+                 "has never invoked it for North Koreans, and CAT Art 3 would still forbid the return if there were "
+                 "substantial grounds to fear torture.",
+        "influx": "There is no exception for large numbers in Art 33(2). China's fear of a mass influx is a real "
+                  "policy concern, but it is not a ground in the text.",
+    },
+    label="Art 33(2) would allow China to return:",
+))
+
+# treaty_articles.csv, ICESCR-11 binds_cn_since 2001-06-27; treaty_status.csv CN ICESCR: signature "Oct 1997",
+# ratification (deposit) 2001-03-27, NPC approval 28 Feb 2001 (notes); sources.csv S004 date 2000-07-20.
+register(Question(
+    qid="04.4", kind="choice",
+    options={
+        "signed": "Yes: China had signed the ICESCR in 1997, and a signature binds a state.",
+        "no2001": "No: China deposited its ratification on 27 March 2001, and the Covenant bound China from "
+                  "27 June 2001.",
+        "npc": "Yes: China's National People's Congress had approved the Covenant before July 2000.",
+        "never": "No, and it still does not: China has signed the ICESCR but never ratified it.",
+    },
+    answer="no2001",
+    hint="Find China's rows for the ICESCR in the timeline or in treaty_status.csv. Which action makes a state a "
+         "party, and from which date does the treaty bind it? Compare that date with the date of seed 004.",
+    explain="",
+    feedback={
+        "signed": "A signature shows an intention to join and obliges a state not to defeat the treaty's purpose, "
+                  "but it does not make the state a party bound by its articles.",
+        "no2001": "Seed 004 was written on 20 July 2000, almost a year before the Covenant bound China. Its "
+                  "food argument was a moral one then; it is a treaty argument now, though still not a rule "
+                  "against returns.",
+        "npc": "The NPC Standing Committee approved the Covenant on 28 February 2001, seven months after seed 004, "
+               "and that domestic approval is not the international date in any case.",
+        "never": "That is true of the other Covenant, the ICCPR. China ratified the ICESCR in 2001.",
+    },
+    label="On 20 July 2000, ICESCR Art 11 bound China:",
+))
+
+# treaty_articles.csv, ICCPR-12: binds_kp_since 1981-12-14, binds_cn_since empty. treaty_status.csv: KP ICCPR
+# withdrawal_attempt (Aug 1997; no effect, HRC_GC26_EN); CN ICCPR signature 1998-10-05 and not_party.
+register(Question(
+    qid="04.5", kind="choice",
+    options={
+        "both": "both North Korea and China",
+        "dprk": "North Korea only: it has been a party since 1981 and could not withdraw; China has signed but "
+                "not ratified",
+        "china": "China only: North Korea withdrew from the Covenant in 1997",
+        "neither": "neither: the right to leave is a moral principle, not a treaty obligation",
+    },
+    answer="dprk",
+    hint="Look up the ICCPR for both states in the timeline or in treaty_status.csv, and read the note on what "
+         "happened in 1997. Remember the difference between signing and becoming a party.",
+    explain="",
+    feedback={
+        "both": "China signed the ICCPR in 1998 but has not ratified it, so it is not bound by Art 12 as a party.",
+        "dprk": "North Korea has been bound since 14 December 1981, and its 1997 withdrawal had no effect because "
+                "the Covenant cannot be denounced. Criminalising exit is North Korea's breach; China's returns may "
+                "help enforce it, but China does not breach Art 12.",
+        "china": "Both halves are wrong. North Korea tried to withdraw in 1997, but the UN Human Rights Committee "
+                 "holds that the Covenant cannot be denounced; and China has never ratified it.",
+        "neither": "Art 12(2) is a treaty provision: 'Everyone shall be free to leave any country, including his "
+                   "own'. It binds every party to the ICCPR, North Korea included.",
+    },
+    label="ICCPR Art 12 binds, as a party:",
+))
+
+# cases.csv, CS03 (composite): convention_ground, persecution, well_founded_fear "arguable"; cat_art3_applies "yes";
+# art31_applies "no". treaty_articles.csv: CAT-3 absolute TRUE, binds_cn_since 1988-11-03; ICCPR-12 binds_cn_since
+# empty; ICESCR-11 notes "Not a non-refoulement rule".
+register(Question(
+    qid="04.6", kind="choice",
+    options={
+        "rc33": "Refugee Convention Art 33(1), non-refoulement",
+        "rc31": "Refugee Convention Art 31, no penalties for illegal entry",
+        "cat3": "Convention against Torture Art 3",
+        "icescr11": "ICESCR Art 11, the right to food",
+        "iccpr12": "ICCPR Art 12, the right to leave any country",
+    },
+    answer="cat3",
+    hint="For each instrument ask three things: does it bind China, does it forbid sending someone back, and does "
+         "it need him to be a refugee or to fear persecution for a Convention reason?",
+    explain="",
+    feedback={
+        "rc33": "Art 33(1) protects him only if he is a refugee, and for him fear, persecution and a Convention "
+                "ground are all merely arguable. It is a real argument, but not his strongest.",
+        "rc31": "Art 31 concerns penalties for illegal entry, not return, and it protects only refugees who present "
+                "themselves to the authorities without delay. He did not.",
+        "cat3": "It asks only whether there are substantial grounds to believe he would be tortured: no Convention "
+                "ground, no exceptions, and it has bound China since 1988. His motive does not matter. China's "
+                "answer must be about the facts of his case, which means looking at him.",
+        "icescr11": "Art 11 (binding on China since 2001) protects the right to food, but it is not a rule against "
+                    "sending anyone back.",
+        "iccpr12": "Art 12 binds North Korea, not China, which has signed the ICCPR but not ratified it.",
+    },
+    label="His strongest protection against return:",
+))
+
+# arguments.csv: AR09 (source WILSON1964, more DONGA2007JAN23) "the 1964 and 1998 instruments exempt people forced
+# across by disasters"; AR08 notes "The 'Vienna Convention' framing was dropped: no source retrieved here applies
+# the VCLT's conflict rules"; bilateral_instruments.csv BI1964 exemptions mention "disasters".
+register(Question(
+    qid="04.7", kind="choice",
+    options={
+        "vienna": "Under the Vienna Convention on the Law of Treaties, the 1998 protocol is void because it "
+                  "conflicts with the Refugee Convention.",
+        "exempt": "As known from archives and leaks, the 1964 protocol and the 1998 revision exempt people forced "
+                  "across by disasters.",
+        "none": "China has no agreement with North Korea on illegal border-crossers; the 'treaty' is a myth.",
+        "require": "The protocols require China to return every North Korean it catches, famine crossers included.",
+    },
+    answer="exempt",
+    hint="For each statement ask: is it about what a known text says, or is it a legal conclusion about the text? "
+         "Then check the texts described in section 5 and in lesson 03.",
+    explain="",
+    feedback={
+        "vienna": "This is a legal conclusion that no source in this curriculum supports. Attribute the point "
+                  "instead: China's critics argue that international law overrides such obligations (seed 004).",
+        "exempt": "This is what the known texts say, with the qualifier that keeps it accurate: the 1964 protocol "
+                  "survives in Chinese archives and the 1998 text was leaked.",
+        "none": "The 1964 protocol survives in Chinese archives, and the 1986 and 1998 texts were leaked and "
+                "reported in detail. It is the reported '1960 treaty' that has no known text.",
+        "require": "This overstates the texts: the 1964 and 1998 instruments exempt people driven across by "
+                   "disasters. Returning everyone is Chinese practice, not a clause anyone has found.",
+    },
+    label="You may state as a sourced fact:",
+))
+
+# arguments.csv AN03: "The COI is an inquiry, not a court: it found crimes against humanity by the DPRK and warned
+# China, but found no crime by China." statements.csv ST45 quote "aiding and abetting crimes against humanity";
+# ST47 (recommendations to 'China and other States'); ST21 China "cannot accept this accusation".
+register(Question(
+    qid="04.8", kind="choice",
+    options={
+        "true": "None: the sentence is accurate.",
+        "dprk": "The Commission, which is not a court, found crimes against humanity by North Korea, including "
+                "against people returned from China; it warned that Chinese officials could be aiding and "
+                "abetting them, and made recommendations to China.",
+        "nothing": "The Commission made no findings and no recommendations about China at all; its report was "
+                   "only about North Korea.",
+        "complicit": "The Commission found China complicit in crimes against humanity, but not guilty of them.",
+    },
+    answer="dprk",
+    hint="Read the paragraphs 'What it told China', 'The warning' and 'What it did not find' in section 6. Is a "
+         "warning the same as a finding, and is an inquiry a court?",
+    explain="",
+    feedback={
+        "true": "The Commission is not a court and found no crime by China. It found crimes against humanity by "
+                "North Korea, and for China it issued a warning and recommendations.",
+        "dprk": "Accurate on all three counts: what it found, whom it found it against, and what it said to China. "
+                "A warning that officials 'could be aiding and abetting' is not a finding of guilt.",
+        "nothing": "This over-corrects. The Commission described China's 'rigorous policy' of forced return, "
+                   "made recommendations to 'China and other States', and warned of aiding and abetting.",
+        "complicit": "It made no finding of complicity. It warned that officials could be aiding and abetting, "
+                     "which is a warning about a possibility, not a finding.",
+    },
+    label="The accurate correction:",
+))
+
+# argument_links.csv, to_arg == "AM02" and relation == "rebuts": L02 (AR01), L05 (AR03), L22 (AR10).
+# AR08 and AR09 rebut AM03 (L09, L10); AN06 qualifies AM01 (L04); AR06 rebuts AM08 (L07); AN03 qualifies AR06 (L08).
+register(Question(
+    qid="04.10", kind="choice",
+    options={
+        "r": "AR01, AR03 and AR10",
+        "q": "AM01 and AN06",
+        "b": "AR08 and AR09",
+        "c": "AR06 and AN03",
+    },
+    answer="r",
+    hint="Choose AM02 in the map and follow only the links marked 'rebuts' that point at it. Links marked "
+         "'supports' or 'qualifies' do not count.",
+    explain="",
+    feedback={
+        "r": "Sur place (AR01) moves the test to the risk on return; UNHCR's findings (AR10) show that some North "
+             "Koreans meet the definition; CAT Art 3 (AR03) makes the definition beside the point. Legally AR03 is "
+             "the strongest, because it does not need to win the argument about persecution.",
+        "q": "AM02 supports AM01 (it is on the same side), and AN06 qualifies AM01. Neither rebuts AM02.",
+        "b": "AR08 and AR09 rebut a different claim, AM03, about China's obligations under the border protocols.",
+        "c": "AR06 rebuts AM08 (the claim that not every returnee is persecuted), and AN03 qualifies AR06.",
+    },
+    label="The claims that rebut AM02:",
+))
+
+# --- 05 responses and debate --------------------------------------------------------
+
+# statements.csv: ST35 (UNHCR, 2000-01-13) quote "some of whom definitely meet the criteria for refugee status";
+# ST38 (Lubbers, 2003-09-29) quote "may well be considered refugees"; ST37 and ST42 (theme access): no regular
+# access, "We don't have access to the North Koreans at the border area"; arguments.csv AN02 "UNHCR has never
+# declared all North Koreans in China to be refugees".
+register(Question(
+    qid="05.1", kind="choice",
+    options={
+        "all": "UNHCR has declared all North Koreans in China to be refugees, and China ignores it",
+        "some": "UNHCR says some of them clearly meet the refugee criteria and none should be returned before their "
+                "need for protection is assessed, but it has no regular access to them near the border",
+        "migrants": "UNHCR accepts China's view that they are economic migrants, and so does not intervene",
+        "access": "UNHCR interviews North Koreans in the border area under the 1995 agreement and refers refugees "
+                  "to South Korea",
+    },
+    answer="some",
+    hint="Read UNHCR's statements in section 1 for the small words: who is said to meet the criteria, how "
+         "firmly, and what UNHCR says about reaching them.",
+    explain="",
+    feedback={
+        "all": "UNHCR's words are more careful than that: 'some of whom definitely meet the criteria' (2000), 'may "
+               "well be considered refugees' (2003). It has never declared North Koreans refugees as a group.",
+        "some": "'Some' clearly qualify (2000); those who flee 'may well' be refugees (2003); nobody should be sent "
+                "back 'until their need for protection is properly assessed' (2012). And UNHCR has said it has no "
+                "access at the border and no first-hand information.",
+        "migrants": "UNHCR has not accepted that label: it protested returns in 2000, said in 2003 that North "
+                    "Koreans who flee may well be refugees, and in 2012 asked China to respect non-refoulement.",
+        "access": "The 1995 agreement gives access only 'in consultation and cooperation with the Government', and "
+                  "UNHCR has said it has no access to North Koreans in the border area.",
+    },
+    label="UNHCR's stated position:",
+))
+
+# statements.csv: ST54 (KR, date_text "Late Feb 2012 (HRC 19th session ...)", summary "For the first time Seoul raised
+# forced repatriation at the Human Rights Council") and ST56 (KR, 2024-01-23, "For the first time at China's UPR");
+# events.csv EV30 (year 2012) and EV40 (2024-01-23). COI report: EV32 (2014).
+register(Question(
+    qid="05.2", kind="choice",
+    options={
+        "2002_2014": "2002 and 2014",
+        "2012_2024": "2012 and 2024",
+        "2014_2019": "2014 and 2019",
+        "2012_2014": "2012 and 2014",
+    },
+    answer="2012_2024",
+    hint="Find the two 'first time' events in section 1's paragraphs on South Korea, or in the events table of "
+         "section 2. One came during the Shenyang arrests; the other at China's own review.",
+    explain="",
+    feedback={
+        "2002_2014": "2002 was the year of the embassy entries in Beijing; Seoul was still practising 'silent "
+                     "diplomacy' then. And 2014 is the Commission of Inquiry's report, which was not South Korea's "
+                     "initiative.",
+        "2012_2024": "Seoul first raised forced returns at the Human Rights Council in late February 2012, during "
+                     "the Shenyang arrests, and first recommended at China's own Universal Periodic Review, on 23 "
+                     "January 2024, that China protect North Korean escapees.",
+        "2014_2019": "Neither year fits. 2014 is the Commission of Inquiry's report; our sources record no South "
+                     "Korean first in 2019.",
+        "2012_2014": "2012 is right for the Human Rights Council. But 2014 is the Commission of Inquiry's report; "
+                     "South Korea's recommendation at China's own review came ten years later.",
+    },
+    label="First at the Council, first at China's review:",
+))
+
+# roles.csv RL06 key_facts: "the US resettled only 37 North Koreans from 2004 through 2007, while South Korea
+# resettled 5,961 from the end of 2004 through 2007 [USPL110_346]". 5_961 / 37 = 161.1.
+# (MOU's own figures for 2005-2007 in arrivals.csv: 1,384 + 2,028 + 2,554 = 5,966.)
+register(Question(
+    qid="05.3", kind="number", answer=5_961 / 37, tolerance=0.03,
+    hint="Find the two resettlement figures for 2004-2007 in the United States role card or in the paragraph "
+         "on the United States, then divide the South Korean figure by the American one.",
+    explain="5,961 / 37 is about 161: some 160 North Koreans resettled in South Korea for each one resettled in "
+            "the United States, by Congress's own count.",
+    wrong=[(5_961 - 37, "That is the difference between the two figures. The question asks how many for every "
+                        "one: divide."),
+           (37 / 5_961, "That is the division upside down: divide South Korea's figure by the American one."),
+           (5_961 / 122, "That uses 122, Cohen's count of US admissions up to 2011. Use Congress's two figures "
+                         "for the same years, 2004 to 2007.")],
+    label="North Koreans resettled in South Korea for every one in the US:", placeholder="a number, e.g. 12",
+))
+
+# events.csv EV37 notes: "more than 500 (HRW, RFA sources) or about 600 (Justice For North Korea; TJWG). South
+# Korea's MOU confirmed a large number but gave no figure"; repatriations.csv R18 "more than 500 (mostly women)",
+# R19 "about 600 (mostly women)", R32 "about 2,600" (returns since late August, a single NGO claim).
+register(Question(
+    qid="05.4", kind="choice",
+    options={
+        "600": "\"On 9 October 2023 China sent 600 North Koreans back.\"",
+        "range": "\"On 9 October 2023 China returned more than 500 North Koreans by Human Rights Watch's count, or "
+                 "about 600 by two other NGOs' counts, most of them women; South Korea confirmed many returns but "
+                 "gave no figure.\"",
+        "2600": "\"On 9 October 2023 China returned about 2,600 North Koreans, according to an NGO.\"",
+        "nothing": "\"China denied that there are any defectors in China, so the reports cannot be trusted.\"",
+    },
+    answer="range",
+    hint="Lesson 01's rule: for a disputed number, who counted, how many different counts are there, and do they "
+         "all measure the same thing? Look at the row for 9 October 2023 in section 2's table.",
+    explain="",
+    feedback={
+        "600": "About 600 is one count (Justice For North Korea, the Transitional Justice Working Group). Human "
+               "Rights Watch counted more than 500. A single round figure, with no counter named, hides the "
+               "disagreement.",
+        "range": "It gives the range, names who counted, and adds what the South Korean government did and did "
+                 "not confirm. That is how to report a disputed count.",
+        "2600": "About 2,600 is a single NGO's claim about all returns since late August 2023, not about one "
+                "night, and it is far above every other count. It measures a different thing.",
+        "nothing": "China's spokesman said there were no 'so-called defectors' in China; he did not address the "
+                   "reports of returns. A denial of a label is not evidence that the event did not happen.",
+    },
+    label="The most accurate version:",
+))
+
+# comments.csv: CM02 move "whataboutism"; CM06 "other", CM07 "fair_point", CM09 "fair_point". The labels are the
+# excerpts, verbatim from the seed.
+register(Question(
+    qid="05.5", kind="choice",
+    options={
+        "CM02": "CM02: \"but r we forgetting the pain millions of palestine refugees have to endure?\"",
+        "CM06": "CM06: \"They have no moral high ground in foreign diplomacy with such callous disregard for human "
+                "lives.\"",
+        "CM07": "CM07: \"Considering the DMZ is the worlds most militarised zone\"",
+        "CM09": "CM09: \"You can check out their web-site to find out what those who attend the hearing say.\"",
+    },
+    answer="CM02",
+    hint="Ask of each passage: does it stay on what China does with North Koreans, or does it point to a "
+         "different wrong somewhere else?",
+    explain="",
+    feedback={
+        "CM02": "It answers criticism of China by pointing to a different group of refugees elsewhere. Even if "
+                "everything it says were true, China's returns would be no more and no less lawful.",
+        "CM06": "This one stays on China: it condemns China's treatment of the refugees and charges it with "
+                "inconsistency (envoys to Syria). A moral charge, not a change of subject.",
+        "CM07": "This answers another comment on its merits: the DMZ is not a way out. It is a fair point, "
+                "though its '70 years' is wrong (the DMZ dates from 1953).",
+        "CM09": "This points readers to evidence, a US commission's hearing. It changes nothing about the subject.",
+    },
+    label="The clearest whataboutism:",
+))
+
+# comments.csv: CM04 excerpt "every freedom and human hound dogs just cant wait to pounce on it", move "ad_hominem".
+register(Question(
+    qid="05.6", kind="choice",
+    options={
+        "whataboutism": "whataboutism",
+        "tu_quoque": "tu quoque",
+        "ad_hominem": "ad hominem",
+        "fair_point": "a fair point",
+    },
+    answer="ad_hominem",
+    hint="Whom or what does the passage attack: a different wrong elsewhere, the critics' own conduct, the "
+         "critics' motives, or the critics' evidence?",
+    explain="",
+    feedback={
+        "whataboutism": "It does not point to another wrong elsewhere; it stays with China's critics and questions "
+                        "why they speak up.",
+        "tu_quoque": "It does not say the critics do the same thing; it says they are eager to attack China. That "
+                     "is about motives, not about matching conduct.",
+        "ad_hominem": "It attacks the critics' supposed motives ('hound dogs' eager to 'pounce') instead of what they "
+                      "argue. A motive can be a reason to check a claim, never a reason to reject it.",
+        "fair_point": "It offers no evidence and corrects no fact; the questions of what returnees face and what "
+                      "China's treaties require are left exactly where they were.",
+    },
+    label="The move:",
+))
+
+# comments.csv: CM03 (the 23:04 reply quoting CM06) move "tu_quoque"; CM06 move "other".
+register(Question(
+    qid="05.7", kind="choice",
+    options={
+        "refutes": "It refutes CM06: if American critics are inconsistent, China's critics lose their case",
+        "tu_quoque": "It is tu quoque: even if the critic's side were inconsistent, that would not show that China's "
+                     "returns are lawful or right",
+        "ad_hominem": "It is ad hominem: it insults the earlier commenter personally",
+        "fair": "It is a fair point, because it names evidence about Saudi Arabia and Bahrain",
+    },
+    answer="tu_quoque",
+    hint="Ask what the reply would prove if every word of it were true, and whether that is what CM06 claimed.",
+    explain="",
+    feedback={
+        "refutes": "Another party's inconsistency, even if real, does not make China's conduct right: both can be "
+                   "wrong. The reply never addresses what happens to the people China returns.",
+        "tu_quoque": "It answers a criticism by accusing the critic's side (assumed, without evidence, to be "
+                     "American) of the same fault. That is 'you too', and it leaves the question untouched.",
+        "ad_hominem": "It attacks the critic's side for inconsistency rather than insulting the person; that is "
+                      "the special form called tu quoque. The insults come in the next passage (CM04).",
+        "fair": "The evidence it names is about other countries, not about China's returns; whatever it shows, it "
+                "does not bear on the question.",
+    },
+    label="The 23:04 reply:",
+))

@@ -65,7 +65,8 @@ def _table(frame: pd.DataFrame, caption: str = "") -> str:
 
 __all__ = ["estimate_explorer", "per_capita_rate", "per_capita_calculator", "exercise", "journal_entry",
            "opening_position", "setup_check", "glossary_browser", "POSITIONS", "border_map", "arrivals_timeline",
-           "china_estimates_explorer", "treaty_explorer", "statements_browser", "treaty_table", "filter_statements"]
+           "china_estimates_explorer", "treaty_explorer", "statements_browser", "treaty_table", "filter_statements",
+           "status_checker", "grade_case", "argument_map", "options_board", "role_cards", "final_position"]
 
 WIDE = w.Layout(width="auto")
 LABEL_STYLE = {"description_width": "initial"}
@@ -739,6 +740,273 @@ def statements_browser() -> w.VBox:
                 fig, text, "bl-statements")
 
 
+
+# --- lessons 04 and 05 --------------------------------------------------------------------
+
+ELEMENTS = [("outside_country", "Outside their country of nationality"),
+            ("well_founded_fear", "A well-founded fear"),
+            ("persecution", "Of persecution"),
+            ("convention_ground", "For a Convention ground (race, religion, nationality, social group, political opinion)"),
+            ("unable_or_unwilling", "Unable or, owing to that fear, unwilling to seek their state's protection"),
+            ("sur_place", "A refugee sur place (the risk arose after leaving)"),
+            ("cat_art3_applies", "CAT Art 3 forbids return (substantial grounds to fear torture)"),
+            ("art31_applies", "Art 31 protects them from penalties for illegal entry")]
+ANSWERS = [("yes", "yes"), ("no", "no"), ("arguable", "arguable")]
+
+
+def grade_case(case_id: str, answers: dict, cases: pd.DataFrame | None = None) -> dict:
+    """Compare a student's element answers with the expected ones for a vignette.
+
+    >>> r = grade_case("CS06", {"outside_country": "yes", "persecution": "no"})
+    >>> r["right"], r["answered"]
+    (2, 2)
+    """
+    cases = data.load("cases") if cases is None else cases
+    row = cases[cases["case_id"] == case_id]
+    if row.empty:
+        raise data.DataError("datasets/cases.csv", f"there is no case '{case_id}'.")
+    row = row.iloc[0]
+    marks = {}
+    for col, _label in ELEMENTS:
+        given, expected = answers.get(col), str(row[col])
+        marks[col] = None if given is None else given == expected
+    answered = sum(v is not None for v in marks.values())
+    return {"marks": marks, "right": sum(bool(v) for v in marks.values()), "answered": answered,
+            "expected": {c: str(row[c]) for c, _ in ELEMENTS}, "feedback": str(row["feedback"]),
+            "source_id": str(row["source_id"])}
+
+
+def status_checker() -> w.VBox:
+    """Status determination: pick a vignette, judge each element, check against the expected answers.
+
+    >>> box = status_checker()
+    >>> box.controls["case"].value = "CS06"
+    >>> box.controls["persecution"].value = "no"
+    >>> box.controls["check"].click()
+    >>> "1 of 1" in box.text.value
+    True
+    """
+    cases = data.load("cases")
+    pick = w.Dropdown(options=[(f"{r.case_id}: {r.title}", r.case_id) for r in cases.itertuples()],
+                      value=cases["case_id"].iloc[0], description="Case:", style=LABEL_STYLE,
+                      layout=w.Layout(width="680px"))
+    summary = w.HTML()
+    toggles = {col: w.ToggleButtons(options=ANSWERS, value=None, description=label, style=LABEL_STYLE,
+                                    tooltips=["This element is met", "This element is not met",
+                                              "Reasonable people could disagree on the evidence"])
+               for col, label in ELEMENTS}
+    for t in toggles.values():
+        t.style.description_width = "330px"
+        t.style.button_width = "80px"
+    check = w.Button(description="Check my answers", button_style="primary", icon="check")
+    text = w.HTML(_status("Judge each element, then press Check. Your answers are saved in your journal."))
+
+    def load_case(_change=None):
+        r = cases[cases["case_id"] == pick.value].iloc[0]
+        label = " <i>(a composite vignette: no real person)</i>" if r["kind"] == "composite" else ""
+        summary.value = (f"<div class='bl-card' role='region' aria-label='Case'><h4 style='margin:4px 0'>"
+                         f"{html.escape(str(r['title']))}{label}</h4><p>{html.escape(str(r['summary']))}</p>"
+                         f"<p style='color:#555'>When: {html.escape(str(r['date_text']))} · Source: "
+                         f"{html.escape(data.cite(str(r['source_id']), url=False))}</p></div>")
+        saved = journal.get(f"status.{pick.value}")
+        values = dict(part.split("=", 1) for part in saved.split(";") if "=" in part) if saved else {}
+        for col, t in toggles.items():
+            t.value = values.get(col) if values.get(col) in ("yes", "no", "arguable") else None
+        text.value = _status("Judge each element, then press Check. Your answers are saved in your journal.")
+
+    def do_check(_=None):
+        answers = {c: t.value for c, t in toggles.items() if t.value}
+        journal.save(f"status.{pick.value}", ";".join(f"{c}={v}" for c, v in answers.items()))
+        if not answers:
+            text.value = _status("Choose yes, no or arguable for at least one element first.")
+            return
+        result = grade_case(pick.value, answers, cases)
+        items = []
+        for col, label in ELEMENTS:
+            mark = result["marks"][col]
+            sign = "—" if mark is None else ("✔" if mark else "✘")
+            items.append(f"<li>{sign} {html.escape(label)}: expected <b>{result['expected'][col]}</b>"
+                         + (f", you said {html.escape(answers[col])}" if col in answers else "") + "</li>")
+        text.value = (f"<div role='status'><p><b>{result['right']} of {result['answered']}</b> of your answers match "
+                      f"the expected ones. 'Arguable' means the evidence supports both readings.</p><ul>{''.join(items)}"
+                      f"</ul><p>{html.escape(result['feedback'])}</p><p style='color:#555'>Source: "
+                      f"{html.escape(data.cite(result['source_id'], url=False))}</p></div>")
+
+    pick.observe(load_case, names="value")
+    check.on_click(do_check)
+    load_case()
+    controls = {"case": pick, **toggles, "check": check}
+    return _box([pick, summary, *toggles.values(), check, text], controls, None, text, "bl-status-checker")
+
+
+def argument_map() -> w.VBox:
+    """The argument map: filter by question, choose a claim to read it, mark the ones you find strongest.
+
+    >>> box = argument_map()
+    >>> box.controls["claim"].value = "AR03"
+    >>> "AR03" in box.text.value
+    True
+    """
+    arguments, links = data.load("arguments"), data.load("argument_links")
+    question = w.Dropdown(options=[("Every question", "all")] + [(v, k) for k, v in charts.QUESTION_LABELS.items()],
+                          value="all", description="Question:", style=LABEL_STYLE)
+    claim = w.Dropdown(options=[(f"{r.arg_id}: {r.claim[:70]}", r.arg_id) for r in arguments.itertuples()],
+                       value=arguments["arg_id"].iloc[0], description="Claim:", style=LABEL_STYLE,
+                       layout=w.Layout(width="680px"))
+    strong = w.Checkbox(value=False, description="I find this claim strong (saved in my journal)", indent=False)
+    fig = go.FigureWidget(charts.argument_map())
+    text = w.HTML()
+    key = "04.strongest"
+
+    def marked() -> list:
+        return [x for x in journal.get(key).split(";") if x]
+
+    def update(_change=None):
+        new = charts.argument_map(question.value, claim.value, arguments, links)
+        with fig.batch_update():
+            for old, fresh in zip(fig.data, new.data):
+                old.x, old.y = fresh.x, fresh.y
+                if fresh.mode and "markers" in fresh.mode:
+                    old.text, old.hovertext, old.marker.size = fresh.text, fresh.hovertext, fresh.marker.size
+        r = arguments[arguments["arg_id"] == claim.value].iloc[0]
+        incoming = links[links["to_arg"] == claim.value]
+        outgoing = links[links["from_arg"] == claim.value]
+        lines = "".join(f"<li>{html.escape(x.from_arg)} <b>{x.relation}</b> it: {html.escape(str(x.note))}</li>"
+                        for x in incoming.itertuples())
+        lines += "".join(f"<li>It <b>{x.relation}</b> {html.escape(x.to_arg)}: {html.escape(str(x.note))}</li>"
+                         for x in outgoing.itertuples())
+        with strong.hold_trait_notifications():
+            strong.value = claim.value in marked()
+        text.value = (f"<div class='bl-card' role='region' aria-label='Claim'><h4 style='margin:4px 0'>{html.escape(r['arg_id'])}"
+                      f" · {html.escape(charts.SIDE_LABELS[r['side']])}</h4><p><b>{html.escape(str(r['claim']))}</b></p>"
+                      f"<p><i>Evidence:</i> {html.escape(str(r['evidence']))}</p>"
+                      f"<p><i>How strong:</i> {html.escape(str(r['strength_note']))}</p><ul>{lines or '<li>No links.</li>'}</ul>"
+                      f"<p style='color:#555'>Source: {html.escape(data.cite(str(r['source_id']), url=False))}</p>"
+                      f"<p>Marked strong in your journal: {html.escape(', '.join(marked()) or 'none yet')}</p></div>")
+
+    def toggle_strong(change):
+        chosen = set(marked())
+        (chosen.add if change["new"] else chosen.discard)(claim.value)
+        journal.save(key, ";".join(sorted(chosen)))
+        update()
+
+    question.observe(update, names="value")
+    claim.observe(update, names="value")
+    strong.observe(toggle_strong, names="value")
+    update()
+    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
+                   + html.escape(charts.description(fig)) + "</p>")
+    return _box([question, fig, words, claim, strong, text], {"question": question, "claim": claim, "strong": strong},
+                fig, text, "bl-argument-map")
+
+
+def _role_titles(ids, roles) -> str:
+    titles = roles.set_index("role_id")["title"]
+    return ", ".join(titles.get(i, i) for i in str(ids).split(";") if i and i != "<NA>") or "none recorded"
+
+
+def options_board() -> w.VBox:
+    """Policy options: who backs each, trade-offs and evidence; the student's ranking is saved.
+
+    >>> box = options_board()
+    >>> box.controls["option"].value = "OP05"
+    >>> "OP05" in box.text.value
+    True
+    """
+    options, roles = data.load("options"), data.load("roles")
+    pick = w.Dropdown(options=[(f"{r.option_id}: {r.title}", r.option_id) for r in options.itertuples()],
+                      value=options["option_id"].iloc[0], description="Option:", style=LABEL_STYLE,
+                      layout=w.Layout(width="680px"))
+    saved = dict(p.split("=", 1) for p in journal.get("05.ranking").split(";") if "=" in p)
+    choices = [("—", "")] + [(str(i), str(i)) for i in range(1, len(options) + 1)]
+    ranks = {r.option_id: w.Dropdown(options=choices, value=saved.get(r.option_id, ""),
+                                     description=f"{r.option_id} rank:", style=LABEL_STYLE,
+                                     layout=w.Layout(width="160px")) for r in options.itertuples()}
+    fig = go.FigureWidget(charts.options_support(options))
+    text, status = w.HTML(), w.HTML()
+
+    def show(_change=None):
+        r = options[options["option_id"] == pick.value].iloc[0]
+        args = ", ".join(str(r["evidence_args"]).split(";")) if pd.notna(r["evidence_args"]) else "none listed"
+        text.value = (f"<div class='bl-card' role='region' aria-label='Option'><h4 style='margin:4px 0'>"
+                      f"{html.escape(r['option_id'])}: {html.escape(str(r['title']))}</h4><p>{html.escape(str(r['summary']))}</p>"
+                      f"<p><b>Proposed by:</b> {html.escape(str(r['proposed_by']))}</p>"
+                      f"<p><b>Would back it:</b> {html.escape(_role_titles(r['backed_by'], roles))}<br>"
+                      f"<b>Would oppose it:</b> {html.escape(_role_titles(r['opposed_by'], roles))}</p>"
+                      f"<p><b>Trade-offs:</b> {html.escape(str(r['trade_offs']))}</p>"
+                      f"<p><b>Claims in the argument map:</b> {html.escape(args)}</p>"
+                      f"<p style='color:#555'>Source: {html.escape(data.cite(str(r['source_id']), url=False))}</p></div>")
+
+    def save_ranking(_change=None):
+        chosen = {k: d.value for k, d in ranks.items() if d.value}
+        journal.save("05.ranking", ";".join(f"{k}={v}" for k, v in sorted(chosen.items())))
+        taken = [v for v in chosen.values()]
+        clash = sorted({v for v in taken if taken.count(v) > 1})
+        order = sorted(chosen, key=lambda k: int(chosen[k]))
+        status.value = _status(("Two options share rank " + ", ".join(clash) + ". " if clash else "")
+                               + ("Your order: " + " > ".join(order) + ". Saved in your journal." if order
+                                  else "Give each option a rank; 1 is your first choice."))
+
+    pick.observe(show, names="value")
+    for d in ranks.values():
+        d.observe(save_ranking, names="value")
+    show()
+    save_ranking()
+    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
+                   + html.escape(charts.description(fig)) + "</p>")
+    grid = w.GridBox(list(ranks.values()), layout=w.Layout(grid_template_columns="repeat(5, 170px)"))
+    return _box([fig, words, pick, text, w.HTML("<b>Your ranking</b> (1 = first choice):"), grid, status],
+                {"option": pick, **{f"rank:{k}": d for k, d in ranks.items()}}, fig, text, "bl-options-board")
+
+
+def role_card_html(role_id: str, roles: pd.DataFrame | None = None) -> str:
+    roles = data.load("roles") if roles is None else roles
+    r = roles[roles["role_id"] == role_id].iloc[0]
+    facts = "".join(f"<li>{html.escape(f.strip())}</li>" for f in str(r["key_facts"]).split(" | ") if f.strip())
+    return (f"<div class='bl-card' role='region' aria-label='Role card' style='border:2px solid #333;padding:6px 12px'>"
+            f"<h4 style='margin:4px 0'>{html.escape(str(r['title']))}</h4>"
+            f"<p><b>Your mandate.</b> {html.escape(str(r['mandate']))}</p><p><b>Your goals.</b> {html.escape(str(r['goals']))}</p>"
+            f"<p><b>Your constraints.</b> {html.escape(str(r['constraints']))}</p><p><b>Facts you can use.</b></p><ul>{facts}</ul>"
+            f"<p><b>You might open with</b> (our words, not a quotation): {html.escape(str(r['first_line']))}</p>"
+            f"<p style='color:#555'>Source: {html.escape(data.cite(str(r['source_id']), url=False))}</p></div>")
+
+
+def role_cards() -> w.VBox:
+    """The role cards for the options role play, one at a time (the handouts print them all).
+
+    >>> box = role_cards()
+    >>> box.controls["role"].value = "RL04"
+    >>> "UNHCR" in box.text.value
+    True
+    """
+    roles = data.load("roles")
+    pick = w.Dropdown(options=[(f"{r.role_id}: {r.title}", r.role_id) for r in roles.itertuples()],
+                      value=roles["role_id"].iloc[0], description="Role:", style=LABEL_STYLE,
+                      layout=w.Layout(width="560px"))
+    card = w.HTML()
+    pick.observe(lambda _=None: setattr(card, "value", role_card_html(pick.value, roles)), names="value")
+    card.value = role_card_html(pick.value, roles)
+    return _box([pick, card], {"role": pick}, None, card, "bl-role-cards")
+
+
+def final_position() -> w.VBox:
+    """The opening answer from lesson 00 beside a box for the answer now.
+
+    >>> box = final_position()
+    >>> box.controls["final"].value = "It depends; but no return to torture."
+    >>> journal.get("05.final")
+    'It depends; but no return to torture.'
+    """
+    opening = journal.opening_answer()
+    shown = (html.escape(opening) if opening else
+             "<i>No opening answer is saved in your journal (lesson 00, 'The central question'). Answer anyway.</i>")
+    then = w.HTML(f"<div class='bl-card' role='region' aria-label='Your opening answer'><b>Your answer in lesson 00:</b>"
+                  f"<p>{shown}</p></div>")
+    box = journal_entry("05.final", "Your answer now, with evidence from each lesson:", rows=8)
+    box.controls["text"].layout.width = "98%"
+    return _box([then, box], {"final": box.controls["text"]}, None, box.text, "bl-final", probe=False)
+
+
 # --- the static equivalents, one per widget -------------------------------------------------
 
 def _s_estimates(frame=None):
@@ -829,9 +1097,48 @@ def _s_statements():
     return StaticView("Statements browser", _chart(charts.statements_chart(frame)), cards)
 
 
+
+def _s_status():
+    cases = data.load("cases")
+    cols = ["case_id", "title", "kind"] + [c for c, _ in ELEMENTS]
+    table = cases[cols].rename(columns={c: label.split(" (")[0] for c, label in ELEMENTS})
+    cards = "".join(f"<h4>{html.escape(str(r.title))}</h4><p>{html.escape(str(r.summary))}</p>"
+                    f"<p><i>Feedback:</i> {html.escape(str(r.feedback))}</p>" for r in cases.itertuples())
+    return StaticView("Status checker", _table(table, "Expected answers for each vignette"), cards)
+
+
+def _s_arguments():
+    arguments = data.load("arguments")
+    links = data.load("argument_links")
+    return StaticView("Argument map", _chart(charts.argument_map()),
+                      _table(arguments[["arg_id", "side", "question", "claim", "source_id"]], "Claims"),
+                      _table(links[["from_arg", "relation", "to_arg", "note"]], "Links"))
+
+
+def _s_options():
+    options, roles = data.load("options"), data.load("roles")
+    table = options.assign(backed_by=options["backed_by"].map(lambda x: _role_titles(x, roles)),
+                           opposed_by=options["opposed_by"].map(lambda x: _role_titles(x, roles)))
+    return StaticView("Options board", _chart(charts.options_support(options)),
+                      _table(table[["option_id", "title", "proposed_by", "backed_by", "opposed_by", "trade_offs"]]),
+                      "<p><b>Your ranking</b> (1 = first choice): ______________________________</p>")
+
+
+def _s_roles():
+    roles = data.load("roles")
+    return StaticView("Role cards", "".join(role_card_html(r) for r in roles["role_id"]))
+
+
+def _s_final():
+    return StaticView("Your answer now", "<p><b>Your answer in lesson 00:</b> ____________________</p>",
+                      _s_journal("", "Your answer now, with evidence from each lesson:", rows=8).parts[0])
+
+
 for _name, _fallback in {"estimate_explorer": _s_estimates, "per_capita_calculator": _s_per_capita,
                          "exercise": _s_exercise, "journal_entry": _s_journal, "opening_position": _s_opening,
                          "setup_check": _s_setup, "glossary_browser": _s_glossary, "border_map": _s_border_map,
                          "arrivals_timeline": _s_arrivals, "china_estimates_explorer": _s_china,
-                         "treaty_explorer": _s_treaty, "statements_browser": _s_statements}.items():
+                         "treaty_explorer": _s_treaty, "statements_browser": _s_statements,
+                         "status_checker": _s_status, "argument_map": _s_arguments, "options_board": _s_options,
+                         "role_cards": _s_roles, "final_position": _s_final}.items():
     globals()[_name] = _static(_fallback)(globals()[_name])
