@@ -70,6 +70,9 @@ def style(fig: go.Figure, title: str, x_title: str, y_title: str, sources, descr
         hoverlabel=dict(font=dict(family=FONT, size=13), bgcolor="white"),
         meta=dict(description=description_text, sources=list(sources)),
     )
+    shown = [t for t in fig.data if t.showlegend is not False and t.name]
+    if len(shown) > 3:  # a long legend goes to the right, so it never runs into the source line
+        fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top"))
     fig.update_xaxes(title_text=x_title, automargin=True)
     fig.update_yaxes(title_text=y_title, automargin=True)
     fig.add_annotation(text=data.source_line(sources), xref="paper", yref="paper", x=0, y=0,
@@ -126,29 +129,36 @@ def estimate_ranges(frame: pd.DataFrame) -> pd.DataFrame:
     rows["high_plot"] = rows["high"].fillna(rows["low"])
     short = rows["estimator"].str.split(r" \(|, | - |; ", regex=True).str[0].str.slice(0, 34)
     rows["label"] = rows["est_id"] + "  " + short
+    rows["hover"] = [
+        f"<b>{html.escape(str(e))}</b><br>{fmt_int(lo)} to {fmt_int(hi)} {html.escape(str(u))}<br>"
+        f"Period: {html.escape(str(p))}<br>Method: {html.escape(str(m) if pd.notna(m) else str(g))}<br>"
+        f"Source: {html.escape(data.short_cite(s))}"
+        for e, lo, hi, u, p, m, g, s in zip(rows["estimator"].tolist(), rows["low_plot"].tolist(),
+                                            rows["high_plot"].tolist(), rows["unit"].tolist(), rows["period"].tolist(),
+                                            rows["method"].tolist(), rows["method_group"].tolist(),
+                                            rows["source_id"].tolist())]
     rows["method_rank"] = rows["method_group"].map({m: i for i, m in enumerate(METHOD_ORDER)})
     return rows.sort_values(["method_rank", "high_plot"], ascending=[True, False])
 
 
+def estimate_series(rows: pd.DataFrame) -> dict:
+    """method -> (xs, ys, hovertext): plain lists a chart or a widget callback can use directly."""
+    series = {method: ([], [], []) for method in METHOD_ORDER}
+    for method, lo, hi, label, text in zip(rows["method_group"].tolist(), rows["low_plot"].tolist(),
+                                           rows["high_plot"].tolist(), rows["label"].tolist(), rows["hover"].tolist()):
+        xs, ys, hover = series.setdefault(method, ([], [], []))
+        xs += [lo, hi, None]
+        ys += [label, label, None]
+        hover += [text, text, None]
+    return series
+
+
 def _estimate_traces(rows: pd.DataFrame) -> list[go.Scatter]:
-    traces = []
-    for i, method in enumerate(METHOD_ORDER):
-        part = rows[rows["method_group"] == method]
-        if part.empty:
-            continue
-        xs, ys, hover = [], [], []
-        for _, r in part.iterrows():
-            text = (f"<b>{html.escape(r['estimator'])}</b><br>{fmt_int(r['low_plot'])} to {fmt_int(r['high_plot'])} "
-                    f"{html.escape(str(r['unit']))}<br>Period: {html.escape(str(r['period']))}<br>"
-                    f"Method: {html.escape(str(r['method'] or method))}<br>Source: {html.escape(data.short_cite(r['source_id']))}")
-            xs += [r["low_plot"], r["high_plot"], None]
-            ys += [r["label"], r["label"], None]
-            hover += [text, text, None]
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines+markers", name=method,
-                                 line=dict(color=METHOD_COLOURS.get(method, NEUTRAL), width=6),
-                                 marker=dict(size=9, symbol="line-ns-open", line=dict(width=2)),
-                                 hovertext=hover, hoverinfo="text", connectgaps=False))
-    return traces
+    return [go.Scatter(x=xs, y=ys, mode="lines+markers", name=method,
+                       line=dict(color=METHOD_COLOURS.get(method, NEUTRAL), width=6),
+                       marker=dict(size=9, symbol="line-ns-open", line=dict(width=2)),
+                       hovertext=hover, hoverinfo="text", connectgaps=False)
+            for method, (xs, ys, hover) in estimate_series(rows).items() if xs]
 
 
 def estimates_description(rows: pd.DataFrame, total_rows: int | None = None) -> str:
@@ -213,20 +223,25 @@ def famine_comparison(frame: pd.DataFrame | None = None) -> go.Figure:
                  "Excess deaths as a share of the population (%)", "Famine", rows["source_id"], text, height=460)
 
 
+def per_capita_parts(rate_per_100k_year: float, label: str):
+    """Bar values, names, labels and the description for the per-capita comparison."""
+    names = [label, "Seed 004: 'about 50 per 100,000' at the peak"]
+    values = [float(rate_per_100k_year), 50.0]
+    text = (f"Bar chart comparing two death rates per 100,000 people per year: {label} at {values[0]:,.0f}, "
+            f"and seed 004's 50, which is {values[0] / 50.0:,.1f} times smaller.")
+    return values, names, [f"{v:,.0f}" for v in values], text
+
+
 def per_capita(rate_per_100k_year: float, label: str, sources) -> go.Figure:
     """Bar chart: a chosen estimate's death rate beside seed 004's 50 per 100,000.
 
     >>> per_capita(1000, "E02", ["REUTERS1998A"]).data[0].x[0]
     1000.0
     """
-    names = [label, "Seed 004: 'about 50 per 100,000' at the peak"]
-    values = [float(rate_per_100k_year), 50.0]
+    values, names, labels, text = per_capita_parts(rate_per_100k_year, label)
     fig = go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color=[PALETTE[0], PALETTE[3]],
-                           text=[f"{v:,.0f}" for v in values], textposition="outside", cliponaxis=False,
+                           text=labels, textposition="outside", cliponaxis=False,
                            hovertemplate="%{y}: %{x:,.0f} deaths per 100,000 a year<extra></extra>"))
-    ratio = values[0] / 50.0
-    text = (f"Bar chart comparing two death rates per 100,000 people per year: {label} at {values[0]:,.0f}, "
-            f"and seed 004's 50, which is {ratio:,.1f} times smaller.")
     fig.update_xaxes(rangemode="tozero", showgrid=True, gridcolor="#eee")
     return style(fig, "Deaths per 100,000 people per year", "Deaths per 100,000 people per year", "",
                  list(sources) + ["S004"], text, height=300)
@@ -494,6 +509,35 @@ ESTIMATOR_LABELS = {"government_china": "China's government", "government_rok": 
                     "academic": "Scholars", "news": "News media", "seed": "Seed articles"}
 
 
+def china_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    rows = frame[frame["high"].notna() | frame["low"].notna()].copy()
+    rows["low_plot"] = rows["low"].fillna(rows["high"])
+    rows["high_plot"] = rows["high"].fillna(rows["low"])
+    rows = rows.sort_values(["year", "est_id"])
+    rows["hover"] = [f"<b>{html.escape(str(e))}</b> ({y})<br>{html.escape(str(v))}<br>Counts: {m}<br>"
+                     f"Source: {html.escape(data.short_cite(s))}"
+                     for e, y, v, m, s in zip(rows["estimator"].tolist(), rows["year"].tolist(),
+                                              rows["value_text"].tolist(), rows["measure"].tolist(),
+                                              rows["source_id"].tolist())]
+    return rows
+
+
+def china_series(rows: pd.DataFrame) -> dict:
+    """estimator type -> (xs, ys, hovertext) for the range chart of China estimates."""
+    series = {kind: ([], [], []) for kind in ESTIMATOR_LABELS}
+    seen = {kind: 0 for kind in ESTIMATOR_LABELS}
+    offset = {kind: (i - 3.5) * 0.03 for i, kind in enumerate(ESTIMATOR_LABELS)}
+    for kind, year, lo, hi, text in zip(rows["estimator_type"].tolist(), rows["year"].tolist(),
+                                        rows["low_plot"].tolist(), rows["high_plot"].tolist(), rows["hover"].tolist()):
+        x = year + (seen[kind] % 3 - 1) * 0.12 + offset[kind]
+        seen[kind] += 1
+        xs, ys, hover = series[kind]
+        xs += [x, x, None]
+        ys += [lo, hi, None]
+        hover += [text, text, None]
+    return series
+
+
 def china_estimates(frame: pd.DataFrame | None = None, log_y: bool = True) -> go.Figure:
     """How many North Koreans in China: every estimate as a low-high range by year, by kind of estimator.
 
@@ -502,24 +546,12 @@ def china_estimates(frame: pd.DataFrame | None = None, log_y: bool = True) -> go
     'log'
     """
     frame = data.load("china_estimates") if frame is None else frame
-    rows = frame[frame["high"].notna() | frame["low"].notna()].copy()
-    rows["low_plot"] = rows["low"].fillna(rows["high"])
-    rows["high_plot"] = rows["high"].fillna(rows["low"])
-    traces = []
-    for i, (kind, label) in enumerate(ESTIMATOR_LABELS.items()):
-        part = rows[rows["estimator_type"] == kind].sort_values(["year", "est_id"])
-        xs, ys, hover = [], [], []
-        for j, r in enumerate(part.itertuples()):
-            x = r.year + (j % 3 - 1) * 0.12 + (i - 3.5) * 0.03
-            text = (f"<b>{html.escape(r.estimator)}</b> ({r.year})<br>{html.escape(str(r.value_text))}<br>"
-                    f"Counts: {r.measure}<br>Source: {html.escape(data.short_cite(r.source_id))}")
-            xs += [x, x, None]
-            ys += [r.low_plot, r.high_plot, None]
-            hover += [text, text, None]
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines+markers", name=label,
-                                 line=dict(color=ESTIMATOR_COLOURS[kind], width=5),
-                                 marker=dict(size=7, symbol="line-ew-open", line=dict(width=2)),
-                                 hovertext=hover, hoverinfo="text"))
+    rows = china_rows(frame)
+    traces = [go.Scatter(x=xs, y=ys, mode="lines+markers", name=ESTIMATOR_LABELS[kind],
+                         line=dict(color=ESTIMATOR_COLOURS[kind], width=5),
+                         marker=dict(size=7, symbol="line-ew-open", line=dict(width=2)),
+                         hovertext=hover, hoverinfo="text")
+              for kind, (xs, ys, hover) in china_series(rows).items()]
     fig = go.Figure(traces)
     if log_y:
         fig.update_yaxes(**log_axis(6_000, 400_000), showgrid=True, gridcolor="#eee")
@@ -735,9 +767,34 @@ def argument_layout(arguments: pd.DataFrame) -> pd.DataFrame:
     rows["q"] = rows["question"].map({q: i for i, q in enumerate(order)}).fillna(len(order))
     rows = rows.sort_values(["q", "side", "arg_id"])
     rows["slot"] = rows.groupby(["question", "side"]).cumcount()
-    rows["x"] = rows["side"].map(SIDE_X) + (rows["slot"] % 3 - 1) * 0.22
-    rows["y"] = -(rows["q"] * 3.2 + rows["slot"] // 3 * 0.9)
+    # Each question is a band; within it each side's claims are stacked in their own column.
+    height = rows.groupby("q")["slot"].max() + 1
+    top = (-(height + 0.8).cumsum() + height + 0.8).to_dict()
+    rows["x"] = rows["side"].map(SIDE_X) + (rows["slot"] % 2) * 0.12
+    rows["y"] = rows["q"].map(top) - rows["slot"]
     return rows
+
+
+def argument_series(question: str, selected, layout: pd.DataFrame, links: pd.DataFrame):
+    """The nodes shown and, per trace (relations, then sides), plain lists for the argument map."""
+    nodes = layout if question == "all" else layout[layout["question"] == question]
+    pos = {a: (x, y) for a, x, y in zip(nodes["arg_id"], nodes["x"], nodes["y"])}
+    series = {}
+    for relation in RELATION_STYLE:
+        xs, ys = [], []
+        for r in links[links["relation"] == relation].itertuples():
+            if r.from_arg in pos and r.to_arg in pos:
+                xs += [pos[r.from_arg][0], pos[r.to_arg][0], None]
+                ys += [pos[r.from_arg][1], pos[r.to_arg][1], None]
+        series[relation] = {"x": xs, "y": ys}
+    for side in SIDE_X:
+        part = nodes[nodes["side"] == side]
+        series[side] = {
+            "x": list(part["x"]), "y": list(part["y"]), "text": list(part["arg_id"]),
+            "size": [22 if a == selected else 14 for a in part["arg_id"]],
+            "hover": [f"<b>{a}</b> ({SIDE_LABELS[side]})<br>{html.escape(str(c))[:180]}<br>Source: "
+                      f"{html.escape(data.short_cite(s))}" for a, c, s in zip(part["arg_id"], part["claim"], part["source_id"])]}
+    return nodes, series
 
 
 def argument_map(question: str = "all", selected: str | None = None,
@@ -750,42 +807,29 @@ def argument_map(question: str = "all", selected: str | None = None,
     """
     arguments = data.load("arguments") if arguments is None else arguments
     links = data.load("argument_links") if links is None else links
-    nodes = argument_layout(arguments)
-    if question != "all":
-        nodes = nodes[nodes["question"] == question]
-    pos = nodes.set_index("arg_id")[["x", "y"]]
-    traces = []
-    for relation, (colour, dash) in RELATION_STYLE.items():
-        xs, ys = [], []
-        for r in links[links["relation"] == relation].itertuples():
-            if r.from_arg in pos.index and r.to_arg in pos.index:
-                xs += [pos.loc[r.from_arg, "x"], pos.loc[r.to_arg, "x"], None]
-                ys += [pos.loc[r.from_arg, "y"], pos.loc[r.to_arg, "y"], None]
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", name=relation, hoverinfo="skip",
-                                 line=dict(color=colour, width=1.5, dash=dash)))
-    for side in SIDE_X:
-        part = nodes[nodes["side"] == side]
-        size = [22 if a == selected else 14 for a in part["arg_id"]]
-        hover = [f"<b>{a}</b> ({SIDE_LABELS[side]})<br>{html.escape(str(c))[:180]}<br>Source: "
-                 f"{html.escape(data.short_cite(s))}" for a, c, s in zip(part["arg_id"], part["claim"], part["source_id"])]
-        traces.append(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", name=SIDE_LABELS[side],
-                                 text=part["arg_id"], textposition="middle right", textfont=dict(size=10),
-                                 marker=dict(size=size, color=SIDE_COLOURS[side], line=dict(width=1, color="white")),
-                                 hovertext=hover, hoverinfo="text"))
+    nodes, series = argument_series(question, selected, argument_layout(arguments), links)
+    traces = [go.Scatter(x=series[r]["x"], y=series[r]["y"], mode="lines", name=r, hoverinfo="skip",
+                         line=dict(color=colour, width=1.5, dash=dash)) for r, (colour, dash) in RELATION_STYLE.items()]
+    traces += [go.Scatter(x=series[side]["x"], y=series[side]["y"], mode="markers+text", name=SIDE_LABELS[side],
+                          text=series[side]["text"], textposition="middle right", textfont=dict(size=10),
+                          marker=dict(size=series[side]["size"], color=SIDE_COLOURS[side], line=dict(width=1, color="white")),
+                          hovertext=series[side]["hover"], hoverinfo="text") for side in SIDE_X]
     fig = go.Figure(traces)
-    ys = sorted({(q, -i * 3.2) for i, q in enumerate(QUESTION_LABELS)}, key=lambda t: t[1])
-    fig.update_yaxes(tickvals=[y - 0.4 for _q, y in ys], ticktext=[QUESTION_LABELS[q] for q, _y in ys],
-                     showgrid=False, zeroline=False)
+    layout = argument_layout(arguments)
+    bands = layout.groupby("question")["y"].agg(["max", "min"])
+    bands = bands[bands.index.isin(nodes["question"])]
+    fig.update_yaxes(tickvals=list((bands["max"] + bands["min"]) / 2),
+                     ticktext=[QUESTION_LABELS.get(q, q) for q in bands.index], showgrid=False, zeroline=False)
     fig.update_xaxes(tickvals=list(SIDE_X.values()), ticktext=["Migrants", "Both or neither", "Refugees"],
                      range=[-0.6, 2.7], showgrid=False, zeroline=False)
     counts = nodes["side"].value_counts()
-    shown = links[links["from_arg"].isin(pos.index) & links["to_arg"].isin(pos.index)]
+    shown = links[links["from_arg"].isin(nodes["arg_id"]) & links["to_arg"].isin(nodes["arg_id"])]
     text = (f"Argument map of {len(nodes)} claims: {counts.get('migrants', 0)} for 'migrants', "
             f"{counts.get('refugees', 0)} for 'refugees' and {counts.get('neutral', 0)} on both sides or neither, "
             f"arranged by question, with {len(shown)} links: "
             + ", ".join(f"{int((shown['relation'] == r).sum())} {r}" for r in RELATION_STYLE) + ".")
     return style(fig, "The argument map: claims, and how they support or rebut each other", "Side",
-                 "Question", nodes["source_id"].unique(), text, height=620)
+                 "Question", nodes["source_id"].unique(), text, height=760)
 
 
 def grand_timeline(frame: pd.DataFrame | None = None, since: int = 1990) -> go.Figure:

@@ -310,14 +310,32 @@ class _Source:
     url: str
 
 
+@lru_cache(maxsize=4)
+def _source_index(folder: str, stamp: float) -> dict:
+    """source_id -> (_Source, short label); built once per version of sources.csv (charts cite a lot)."""
+    table = load("sources", Path(folder))
+    get = lambda row, col: "" if pd.isna(row[col]) else str(row[col])  # noqa: E731
+    index = {}
+    for _, row in table.iterrows():
+        source = _Source(row["source_id"], get(row, "title"), get(row, "author_publisher"), get(row, "date"),
+                         get(row, "url"))
+        index[row["source_id"]] = (source, get(row, "short") or f"{source.author} {source.date[:4]}".strip())
+    return index
+
+
+def _sources() -> dict:
+    folder = data_dir()
+    path = folder / "sources.csv"
+    stamp = max(path.stat().st_mtime if path.exists() else 0, (folder / "datapackage.json").stat().st_mtime)
+    return _source_index(str(folder), stamp)
+
+
 def _source(source_id: str) -> _Source:
-    table = load("sources").set_index("source_id")
-    if source_id not in table.index:
+    index = _sources()
+    if source_id not in index:
         raise DataError("datasets/sources.csv", f"there is no source '{source_id}'.",
                         "check the id, or add the source to datasets/sources.csv.")
-    row = table.loc[source_id]
-    get = lambda col: "" if pd.isna(row[col]) else str(row[col])  # noqa: E731
-    return _Source(source_id, get("title"), get("author_publisher"), get("date"), get("url"))
+    return index[source_id][0]
 
 
 def cite(source_id: str, url: bool = True) -> str:
@@ -339,10 +357,8 @@ def short_cite(source_id: str) -> str:
     >>> short_cite("S004")
     'James D. Seymour / HRIC 2000'
     """
-    s = _source(source_id)
-    table = load("sources").set_index("source_id")
-    label = table.loc[source_id, "short"]
-    return str(label) if pd.notna(label) else f"{s.author} {s.date[:4]}"
+    _source(source_id)  # raises a clear error for an unknown id
+    return _sources()[source_id][1]
 
 
 def source_line(source_ids, most: int = 4) -> str:

@@ -113,25 +113,24 @@ def estimate_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
     text = w.HTML()
     controls = {"scale": scale, "who": who, **{f"method:{m}": c for m, c in checks.items()}}
 
+    every = charts.estimate_ranges(frame)  # computed once; each change only filters it
+
     def update(_change=None):
         chosen = [m for m, c in checks.items() if c.value]
-        part = frame[frame["method_group"].isin(chosen)]
+        rows = every[every["method_group"].isin(chosen)]
         if who.value != "all":
-            part = part[part["estimator_type"] == who.value]
-        rows = charts.estimate_ranges(part)
-        traces = {t.name: t for t in charts._estimate_traces(rows)}
+            rows = rows[rows["estimator_type"] == who.value]
+        series = charts.estimate_series(rows)
         with fig.batch_update():
             for name, i in trace_of.items():
-                new = traces.get(name)
-                fig.data[i].x = new.x if new else []
-                fig.data[i].y = new.y if new else []
-                fig.data[i].hovertext = new.hovertext if new else []
+                xs, ys, hover = series.get(name, ([], [], []))
+                fig.data[i].x, fig.data[i].y, fig.data[i].hovertext = xs, ys, hover
             fig.layout.yaxis.categoryarray = list(rows["label"])[::-1]
             fig.layout.xaxis.type = scale.value
             fig.layout.xaxis.title.text = ("Deaths (low to high estimate; log scale)" if scale.value == "log"
                                            else "Deaths (low to high estimate)")
         shown = len(rows)
-        counter.value = f"<b>Showing {shown} of {len(charts.estimate_ranges(frame))} estimates with a figure.</b>"
+        counter.value = f"<b>Showing {shown} of {len(every)} estimates with a figure.</b>"
         text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
                       + html.escape(charts.estimates_description(rows, len(frame))) + "</p>")
 
@@ -233,13 +232,11 @@ def per_capita_calculator(estimates: pd.DataFrame | None = None, population: pd.
             lines.append(f"Over {r['years']} years ({html.escape(r['period'])}): <b>{rate:,.0f} per 100,000 a year</b>, "
                          f"{rate / 50:,.1f} times seed 004's 'about 50 per 100,000'.")
         text.value = '<div class="bl-result" role="status">' + "<br>".join(lines) + "</div>"
-        new = charts.per_capita(rate, f"{r['est_id']} ({r['which']})", r["sources"])
+        values, names, labels, words = charts.per_capita_parts(rate, f"{r['est_id']} ({r['which']})")
         with fig.batch_update():
-            fig.data[0].x = new.data[0].x
-            fig.data[0].y = new.data[0].y
-            fig.data[0].text = new.data[0].text
-            fig.layout.meta = new.layout.meta
-            fig.layout.annotations[0].text = new.layout.annotations[0].text
+            fig.data[0].x, fig.data[0].y, fig.data[0].text = values, names, labels
+            fig.layout.meta = dict(description=words, sources=r["sources"] + ["S004"])
+            fig.layout.annotations[0].text = data.source_line(r["sources"] + ["S004"])
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -409,12 +406,12 @@ def setup_check() -> w.VBox:
     text = w.HTML()
 
     def update(_change=None):
-        new = charts.tiny_check_chart(slider.value)
+        n = slider.value
         with fig.batch_update():
-            fig.data[0].x, fig.data[0].y = new.data[0].x, new.data[0].y
-            fig.layout.title.text = new.layout.title.text
+            fig.data[0].x, fig.data[0].y = [str(x) for x in range(1, n + 1)], [x * x for x in range(1, n + 1)]
+            fig.layout.title.text = f"Setup check: the squares of 1 to {n}"
         text.value = ("<p><b>Works?</b> If you can see the chart and moving the slider changes the number of bars, "
-                      "your set-up is ready. " + html.escape(charts.description(new)) + "</p>")
+                      f"your set-up is ready. Bar chart of the squares of 1 to {n}, rising from 1 to {n * n}.</p>")
 
     slider.observe(update, names="value")
     update()
@@ -562,16 +559,20 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
 
     def update(_change=None):
         part = frame if measure.value == "all" else frame[frame["measure"] == measure.value]
-        new = charts.china_estimates(part, log_y=scale.value == "log")
+        rows = charts.china_rows(part)
+        series = charts.china_series(rows)
+        log = scale.value == "log"
         with fig.batch_update():
-            for old, fresh in zip(fig.data, new.data):
-                old.x, old.y, old.hovertext = fresh.x, fresh.y, fresh.hovertext
-            fig.layout.yaxis.type = scale.value
-            fig.layout.yaxis.title.text = new.layout.yaxis.title.text
-        shown = part[part["high"].notna() | part["low"].notna()]
-        kinds = ", ".join(sorted(shown["measure"].unique())) or "none"
+            for trace, (xs, ys, hover) in zip(fig.data, series.values()):
+                trace.x, trace.y, trace.hovertext = xs, ys, hover
+            if log:
+                fig.layout.yaxis.update(charts.log_axis(6_000, 400_000))
+            else:
+                fig.layout.yaxis.update(type="linear", tickvals=None, ticktext=None, tickformat=",")
+            fig.layout.yaxis.title.text = "People (low to high; log scale)" if log else "People (low to high)"
+        kinds = ", ".join(sorted(rows["measure"].unique())) or "none"
         text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                      + html.escape(charts.description(new)) + f" Measures shown: {html.escape(kinds)}.</p>")
+                      + html.escape(charts.china_description(rows)) + f" Measures shown: {html.escape(kinds)}.</p>")
 
     measure.observe(update, names="value")
     scale.observe(update, names="value")
@@ -798,7 +799,8 @@ def status_checker() -> w.VBox:
     for t in toggles.values():
         t.style.description_width = "330px"
         t.style.button_width = "80px"
-    check = w.Button(description="Check my answers", button_style="primary", icon="check")
+    check = w.Button(description="Check my answers", button_style="primary", icon="check",
+                     layout=w.Layout(width="auto"))
     text = w.HTML(_status("Judge each element, then press Check. Your answers are saved in your journal."))
 
     def load_case(_change=None):
@@ -853,7 +855,8 @@ def argument_map() -> w.VBox:
     claim = w.Dropdown(options=[(f"{r.arg_id}: {r.claim[:70]}", r.arg_id) for r in arguments.itertuples()],
                        value=arguments["arg_id"].iloc[0], description="Claim:", style=LABEL_STYLE,
                        layout=w.Layout(width="680px"))
-    strong = w.Checkbox(value=False, description="I find this claim strong (saved in my journal)", indent=False)
+    strong = w.Checkbox(value=False, description="I find this claim strong (saved in my journal)", indent=False,
+                        layout=w.Layout(width="auto"))
     fig = go.FigureWidget(charts.argument_map())
     text = w.HTML()
     key = "04.strongest"
@@ -861,13 +864,15 @@ def argument_map() -> w.VBox:
     def marked() -> list:
         return [x for x in journal.get(key).split(";") if x]
 
+    layout = charts.argument_layout(arguments)
+
     def update(_change=None):
-        new = charts.argument_map(question.value, claim.value, arguments, links)
+        _nodes, series = charts.argument_series(question.value, claim.value, layout, links)
         with fig.batch_update():
-            for old, fresh in zip(fig.data, new.data):
-                old.x, old.y = fresh.x, fresh.y
-                if fresh.mode and "markers" in fresh.mode:
-                    old.text, old.hovertext, old.marker.size = fresh.text, fresh.hovertext, fresh.marker.size
+            for trace, part in zip(fig.data, series.values()):
+                trace.x, trace.y = part["x"], part["y"]
+                if "text" in part:
+                    trace.text, trace.hovertext, trace.marker.size = part["text"], part["hover"], part["size"]
         r = arguments[arguments["arg_id"] == claim.value].iloc[0]
         incoming = links[links["to_arg"] == claim.value]
         outgoing = links[links["from_arg"] == claim.value]

@@ -83,6 +83,29 @@ def bench_widgets() -> None:
     gloss = bl.glossary_browser()
     terms = [v for _, v in gloss.controls["term"].options]
     cases.append(("glossary browser: term", lambda i: setattr(gloss.controls["term"], "value", terms[i % len(terms)])))
+    border = bl.border_map()
+    routes = [v for _, v in border.controls["route"].options]
+    cases.append(("border map: route", lambda i: setattr(border.controls["route"], "value", routes[i % len(routes)])))
+    arrivals = bl.arrivals_timeline()
+    cases.append(("arrivals timeline: view", lambda i: setattr(arrivals.controls["view"], "value", ["share", "counts"][i % 2])))
+    china = bl.china_estimates_explorer()
+    measures = [v for _, v in china.controls["measure"].options]
+    cases.append(("China estimates: measure", lambda i: setattr(china.controls["measure"], "value", measures[i % len(measures)])))
+    treaty = bl.treaty_explorer()
+    treaties = [v for _, v in treaty.controls["choice"].options]
+    cases.append(("treaty explorer: treaty", lambda i: setattr(treaty.controls["choice"], "value", treaties[i % len(treaties)])))
+    statements = bl.statements_browser()
+    whos = [v for _, v in statements.controls["who"].options]
+    cases.append(("statements browser: speaker", lambda i: setattr(statements.controls["who"], "value", whos[i % 3])))
+    amap = bl.argument_map()
+    claims = [v for _, v in amap.controls["claim"].options]
+    cases.append(("argument map: claim", lambda i: setattr(amap.controls["claim"], "value", claims[i % len(claims)])))
+    status = bl.status_checker()
+    case_ids = [v for _, v in status.controls["case"].options]
+    cases.append(("status checker: case", lambda i: setattr(status.controls["case"], "value", case_ids[i % len(case_ids)])))
+    board = bl.options_board()
+    option_ids = [v for _, v in board.controls["option"].options]
+    cases.append(("options board: option", lambda i: setattr(board.controls["option"], "value", option_ids[i % len(option_ids)])))
     ex = bl.exercise("01.5")
     cases.append(("exercise check (saves to journal)",
                   lambda i: (setattr(ex.controls["answer"], "value", f"{11000 + i}"), ex.controls["check"].click())))
@@ -91,6 +114,37 @@ def bench_widgets() -> None:
         print(f"{name:42} {ms:8.2f} ms  {'ok' if ms < 50 else 'OVER'}")
 
 
+def bench_browser(repeats: int = 5) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import browser as lab
+
+    reason = lab.chromium_missing()
+    if reason:
+        print(f"\nBrowser figures skipped: {reason}")
+        return
+    print("\nIn the browser (JupyterLab in headless Chromium; budget: a control change redrawn in under 200 ms)")
+    with tempfile.TemporaryDirectory() as tmp, lab.jupyterlab(Path(tmp)) as server, lab.browser() as b:
+        print(f"JupyterLab start to ready: {server['ready_s']:.1f} s")
+        print(f"{'notebook':34} {'run all s':>9} {'redraw median ms':>17} {'max ms':>8} {'widgets':>8} {'verdict':>8}")
+        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+            outside = []
+            page = lab.new_page(b, outside)
+            lab.open_notebook(page, server, path.name, f"bench{path.name[:2]}")
+            started = time.perf_counter()
+            lab.run_all_and_wait(page)
+            page.wait_for_timeout(500)
+            run_all = time.perf_counter() - started
+            times = []
+            for _ in range(repeats):
+                times += [p["ms"] for p in lab.operate_probes(page) if p["ms"] is not None]
+            median = statistics.median(times) if times else float("nan")
+            verdict = "ok" if times and median < 200 else ("n/a" if not times else "OVER")
+            print(f"{path.name:34} {run_all:9.1f} {median:17.0f} {max(times or [0]):8.0f} "
+                  f"{len(times) // max(repeats, 1):8d} {verdict:>8}" + (f"  OUTSIDE: {outside[:2]}" if outside else ""))
+            page.close()
+
+
 if __name__ == "__main__":
     bench_widgets()
     bench_notebooks()
+    bench_browser()
