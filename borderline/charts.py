@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 
 import pandas as pd
@@ -288,18 +289,28 @@ ROLE_STYLE = {  # role -> (legend name, colour, symbol)
 }
 
 
-def _map_base(fig: go.Figure) -> None:
-    """Country fills and borders as ordinary traces: no map service, no network."""
+@functools.lru_cache(maxsize=1)
+def _land_outlines() -> dict:
+    """Country outlines grouped by fill colour: one trace per colour keeps the map light."""
+    groups: dict = {}
     for feature in data.borders()["features"]:
         geom, props = feature["geometry"], feature["properties"]
         polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        xs, ys = [], []
+        key = props["iso_a2"] if props["iso_a2"] in HIGHLIGHT_LAND else "other"
+        xs, ys = groups.setdefault(key, ([], []))
         for polygon in polygons:
             ring = polygon[0]
             xs += [p[0] for p in ring] + [None]
             ys += [p[1] for p in ring] + [None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", name=props["name"],
-                                 fillcolor=HIGHLIGHT_LAND.get(props["iso_a2"], LAND),
+    return groups
+
+
+def _map_base(fig: go.Figure) -> None:
+    """Country fills and borders as ordinary traces: no map service, no network."""
+    names = {"KP": "North Korea", "CN": "China", "KR": "South Korea", "other": "Other countries"}
+    for key, (xs, ys) in _land_outlines().items():
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", name=names.get(key, key),
+                                 fillcolor=HIGHLIGHT_LAND.get(key, LAND),
                                  line=dict(color="#9A9A9A", width=0.8), hoverinfo="skip", showlegend=False))
 
 
