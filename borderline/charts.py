@@ -59,7 +59,12 @@ def fmt_int(value) -> str:
 
 def style(fig: go.Figure, title: str, x_title: str, y_title: str, sources, description_text: str,
           height: int = 420) -> go.Figure:
-    """Apply the house style: title, axis titles, source line, description."""
+    """Apply the house style: title, axis titles, source line, description.
+
+    >>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "T", "x", "y", ["S004"], "One bar.")
+    >>> fig.layout.title.text, description(fig)
+    ('T', 'One bar.')
+    """
     fig.update_layout(
         template="simple_white",
         title=dict(text=title, x=0, xanchor="left", font=dict(size=18)),
@@ -83,7 +88,11 @@ def style(fig: go.Figure, title: str, x_title: str, y_title: str, sources, descr
 
 
 def description(fig) -> str:
-    """The text description stored with a figure."""
+    """The text description stored with a figure.
+
+    >>> description(famine_comparison()).startswith("Bar chart")
+    True
+    """
     meta = fig.layout.meta or {}
     return meta.get("description", "") if isinstance(meta, dict) else ""
 
@@ -94,14 +103,22 @@ def description_html(fig) -> str:
 
 
 def is_static() -> bool:
-    """True while the handouts are built: views become static HTML (no widgets, no kernel)."""
+    """True while the handouts are built: views become static HTML (no widgets, no kernel).
+
+    >>> is_static()
+    False
+    """
     import os
 
     return os.environ.get("BORDERLINE_STATIC") == "1"
 
 
 def figure_html(fig) -> str:
-    """A figure as an HTML fragment for a static page (plotly.js is loaded once by the page itself)."""
+    """A figure as an HTML fragment for a static page (plotly.js is loaded once by the page itself).
+
+    >>> figure_html(tiny_check_chart(2)).startswith("<div")
+    True
+    """
     return fig.to_html(full_html=False, include_plotlyjs=False,
                        config={"displaylogo": False, "responsive": True})
 

@@ -62,7 +62,11 @@ class DataError(BorderlineError, ValueError):
 
 
 def data_dir() -> Path:
-    """The folder holding the CSV files (``BORDERLINE_DATA`` overrides it)."""
+    """The folder holding the CSV files (``BORDERLINE_DATA`` overrides it).
+
+    >>> data_dir().name
+    'datasets'
+    """
     override = os.environ.get("BORDERLINE_DATA")
     return Path(override) if override else PACKAGE_DIR.parent / "datasets"
 
@@ -96,7 +100,11 @@ def names(folder: Path | None = None) -> list[str]:
 
 
 def schema(name: str, folder: Path | None = None) -> dict:
-    """The resource description of one table (fields, keys, title)."""
+    """The resource description of one table (fields, keys, title).
+
+    >>> schema("glossary")["schema"]["primaryKey"]
+    'term_id'
+    """
     folder = folder or data_dir()
     for resource in _package(folder)["resources"]:
         if resource["name"] == name:

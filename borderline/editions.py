@@ -36,11 +36,20 @@ __all__ = ["lesson_order", "student", "handouts", "nav", "notebooks"]
 
 
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The lesson notebooks in a folder, in file-name order.
+
+    >>> notebooks()[0].name
+    '00-start-here.ipynb'
+    """
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
 
 def lesson_order(syllabus: Path = ROOT / "lessons.md") -> list[tuple[str, str, str]]:
-    """(number, title, notebook file) for each ready lesson, in the order of lessons.md."""
+    """(number, title, notebook file) for each ready lesson, in the order of lessons.md.
+
+    >>> lesson_order()[1]
+    ('01', 'The famine', '01-famine.ipynb')
+    """
     rows = re.findall(r"^\| (\d\d) \| ([^|]+?) \| \[[^\]]+\]\(notebooks/([^)]+)\) \|.*\| ready \|$",
                       syllabus.read_text(encoding="utf-8"), flags=re.M)
     return [(n, t.strip(), f) for n, t, f in rows]
@@ -65,7 +74,11 @@ def nav_text(index: int, order) -> str:
 
 
 def nav(check: bool = False, folder: Path = NOTEBOOKS) -> list[str]:
-    """Write (or, with check=True, only list) notebooks whose navigation cell is out of date."""
+    """Write (or, with check=True, only list) notebooks whose navigation cell is out of date.
+
+    >>> nav(check=True)
+    []
+    """
     order = lesson_order()
     stale = []
     for i, (_n, _t, name) in enumerate(order):

@@ -196,6 +196,13 @@ QUESTIONS: dict[str, Question] = {}
 
 
 def register(question: Question) -> Question:
+    """Add a self-check to the register that ``check`` and the exercise widget use.
+
+    >>> q = register(Question("99.9", "number", hint="h", explain="e", answer=1))
+    >>> check("99.9", "1").correct
+    True
+    >>> del QUESTIONS["99.9"]
+    """
     QUESTIONS[question.qid] = question
     return question
 

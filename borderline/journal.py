@@ -30,7 +30,12 @@ _VERSION = 1
 
 
 def path() -> Path:
-    """Where the journal lives."""
+    """Where the journal lives.
+
+    >>> import os; os.environ["BORDERLINE_JOURNAL"] = "/tmp/doctest-journal.json"
+    >>> str(path())
+    '/tmp/doctest-journal.json'
+    """
     override = os.environ.get("BORDERLINE_JOURNAL")
     if override:
         return Path(override)
@@ -86,7 +91,12 @@ def _write(target: Path, content: dict) -> None:
 
 
 def save(key: str, text: str) -> None:
-    """Save one entry (replacing an earlier one with the same key)."""
+    """Save one entry (replacing an earlier one with the same key).
+
+    >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
+    >>> save("k", "first"); save("k", "second"); get("k")
+    'second'
+    """
     target = path()
     with _locked(target):
         content = _read(target)
@@ -95,7 +105,12 @@ def save(key: str, text: str) -> None:
 
 
 def get(key: str, default: str = "") -> str:
-    """The saved text for ``key``, or ``default``."""
+    """The saved text for ``key``, or ``default``.
+
+    >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
+    >>> get("never written", default="(empty)")
+    '(empty)'
+    """
     target = path()
     if not target.exists():
         return default
@@ -105,7 +120,12 @@ def get(key: str, default: str = "") -> str:
 
 
 def entries() -> dict:
-    """All entries: key -> {"text", "saved"}."""
+    """All entries: key -> {"text", "saved"}.
+
+    >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
+    >>> save("a", "1"); sorted(entries())
+    ['a']
+    """
     target = path()
     if not target.exists():
         return {}
@@ -114,7 +134,14 @@ def entries() -> dict:
 
 
 def opening_answer() -> str:
-    """The student's first answer to the central question (saved in lesson 00)."""
+    """The student's first answer to the central question (saved in lesson 00).
+
+    >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
+    >>> opening_answer()
+    ''
+    >>> save(OPENING_KEY, "Refugees. Why: return means prison."); opening_answer()
+    'Refugees. Why: return means prison.'
+    """
     return get(OPENING_KEY)
 
 

@@ -148,3 +148,27 @@ def test_source_packets_quote_briefly_with_full_references(handouts):
     quotes = re.findall(r"<blockquote>“([^”]+)”</blockquote>", text)
     assert quotes and all(len(q.split()) <= 60 for q in quotes)
     assert text.count("class='src'") == len(quotes)
+
+
+def test_handout_pages_draw_every_chart_offline_in_chromium(handouts):
+    import browser as lab
+
+    reason = lab.chromium_missing()
+    if reason:
+        pytest.skip("browser check skipped: " + reason)
+    with lab.browser() as b:
+        for page_path in sorted(handouts.glob("*.html")):
+            requests = []
+            page = b.new_page()
+            page.on("request", lambda r: requests.append(r.url))
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(page_path.as_uri())
+            page.wait_for_load_state("load")
+            expected = page_path.read_text(encoding="utf-8").count("Plotly.newPlot(")
+            page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}",
+                                   timeout=30_000)
+            outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
+            assert outside == [], f"{page_path.name}: {outside[:3]}"
+            assert errors == [], f"{page_path.name}: {errors[:2]}"
+            page.close()
