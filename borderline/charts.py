@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -285,7 +286,6 @@ def tiny_check_chart(n: int = 5) -> go.Figure:
 
 # --- lesson 02 -----------------------------------------------------------------
 
-import math  # noqa: E402
 
 LAND = "#F2F2F2"
 HIGHLIGHT_LAND = {"KP": "#FBE3C4", "CN": "#DCEBF7", "KR": "#E3F1E8"}
@@ -306,17 +306,53 @@ ROLE_STYLE = {  # role -> (legend name, colour, symbol)
 }
 
 
+# Countries no route in the lessons reaches; leaving them out keeps every redraw quick.
+OFF_MAP = {"PH", "ID", "MY", "BN", "GU", "FM", "PW", "IN"}
+
+
+def simplify(ring: list, tolerance: float = 0.02) -> list:
+    """Ramer-Douglas-Peucker: drop points closer than ``tolerance`` degrees to the simplified line.
+
+    >>> simplify([[0, 0], [1, 0.001], [2, 0], [2, 2]])
+    [[0, 0], [2, 0], [2, 2]]
+    """
+    if len(ring) < 3:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = ring[first], ring[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy) or 1e-12
+        index, far = None, tolerance
+        for i in range(first + 1, last):
+            x, y = ring[i]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if (dx or dy) else math.hypot(x - x1, y - y1)
+            if d > far:
+                index, far = i, d
+        if index is not None:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [p for p, k in zip(ring, keep) if k]
+
+
 @functools.lru_cache(maxsize=1)
 def _land_outlines() -> dict:
     """Country outlines grouped by fill colour: one trace per colour keeps the map light."""
     groups: dict = {}
     for feature in data.borders()["features"]:
         geom, props = feature["geometry"], feature["properties"]
+        if props["iso_a2"] in OFF_MAP:
+            continue
         polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
         key = props["iso_a2"] if props["iso_a2"] in HIGHLIGHT_LAND else "other"
         xs, ys = groups.setdefault(key, ([], []))
         for polygon in polygons:
-            ring = polygon[0]
+            ring = simplify(polygon[0])
+            if len(ring) < 4 and key == "other":
+                continue  # specks of islands
             xs += [p[0] for p in ring] + [None]
             ys += [p[1] for p in ring] + [None]
     return groups
