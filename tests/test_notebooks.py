@@ -184,3 +184,10 @@ def test_lessons_with_exercises_have_at_least_four_with_model_answers():
         checks = sum(len(re.findall(r"bl\.exercise\(", c.source)) for c in nb.cells if c.cell_type == "code")
         solutions = sum("solution" in c.metadata.get("tags", []) for c in nb.cells)
         assert checks >= 4 and solutions >= 4
+
+
+def test_syllabus_has_each_lesson_once_and_no_leftovers():
+    text = (ROOT / "lessons.md").read_text()
+    assert "<!--" not in text and "(coming)" not in text
+    for number in ["00", "01", "02", "03", "04", "05"]:
+        assert len(re.findall(rf"^## {number} · ", text, flags=re.M)) == 1
