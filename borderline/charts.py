@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 
 from . import data
 
-__all__ = ["PALETTE", "style", "description", "show", "is_static", "figure_html", "famine_estimates", "famine_comparison",
+__all__ = ["PALETTE", "style", "description", "words_html", "show", "is_static", "figure_html", "famine_estimates", "famine_comparison",
            "per_capita", "fmt_int", "tiny_check_chart"]
 
 # Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
@@ -98,9 +98,17 @@ def description(fig) -> str:
     return meta.get("description", "") if isinstance(meta, dict) else ""
 
 
+def words_html(text: str, what: str = "Chart") -> str:
+    """The text description as a paragraph screen readers announce as a note.
+
+    >>> words_html("Two bars.")
+    '<p class="bl-description" role="note"><strong>Chart in words.</strong> Two bars.</p>'
+    """
+    return f'<p class="bl-description" role="note"><strong>{what} in words.</strong> {html.escape(text)}</p>'
+
+
 def description_html(fig) -> str:
-    text = html.escape(description(fig))
-    return f'<p class="bl-description" role="note"><strong>Chart in words.</strong> {text}</p>'
+    return words_html(description(fig))
 
 
 def is_static() -> bool:

@@ -137,8 +137,7 @@ def estimate_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
                                            else "Deaths (low to high estimate)")
         shown = len(rows)
         counter.value = f"<b>Showing {shown} of {len(every)} estimates with a figure.</b>"
-        text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                      + html.escape(charts.estimates_description(rows, len(frame))) + "</p>")
+        text.value = charts.words_html(charts.estimates_description(rows, len(frame)))
 
     for control in [who, scale, *checks.values()]:
         control.observe(update, names="value")
@@ -510,11 +509,11 @@ def border_map() -> w.VBox:
             charts.hide_town_labels(fig, hide=lon[1] - lon[0] > 15, names=town_labels)
             fig.layout.title.text = ("The border and the routes onward" if legs is None
                                      else f"Route: {legs['route_name'].iloc[0]}")
-        words = html.escape(charts.route_description(legs))
+        words = charts.words_html(charts.route_description(legs), "Map")
         notes = ""
         if legs is not None:
             notes = _legs_table(legs) + f"<p style='color:#555'>{html.escape(str(legs['notes'].iloc[0]))}</p>"
-        text.value = f'<p class="bl-description" role="note"><strong>Map in words.</strong> {words}</p>{notes}'
+        text.value = words + notes
 
     pick.observe(update, names="value")
     update()
@@ -542,8 +541,7 @@ def arrivals_timeline() -> w.VBox:
                 trace.visible = counts if i < 3 else not counts
             fig.layout.yaxis.title.text = "Arrivals in South Korea (people)" if counts else "Women among arrivals (%)"
             fig.layout.yaxis.rangemode = "tozero"
-        text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                      + html.escape(charts.description(fig)) + "</p>")
+        text.value = charts.words_html(charts.description(fig))
 
     view.observe(update, names="value")
     update()
@@ -583,8 +581,7 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
                 fig.layout.yaxis.update(type="linear", tickvals=None, ticktext=None, tickformat=",")
             fig.layout.yaxis.title.text = "People (low to high; log scale)" if log else "People (low to high)"
         kinds = ", ".join(sorted(rows["measure"].unique())) or "none"
-        text.value = ('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                      + html.escape(charts.china_description(rows)) + f" Measures shown: {html.escape(kinds)}.</p>")
+        text.value = charts.words_html(charts.china_description(rows) + f" Measures shown: {kinds}.")
 
     measure.observe(update, names="value")
     scale.observe(update, names="value")
@@ -672,8 +669,7 @@ def treaty_explorer() -> w.VBox:
     view.observe(set_options, names="value")
     choice.observe(update, names="value")
     update()
-    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                   + html.escape(charts.description(fig)) + "</p>")
+    words = w.HTML(charts.description_html(fig))
     return _box([w.HBox([view, choice]), text, fig, words], {"view": view, "choice": choice}, fig, text,
                 "bl-treaty-explorer")
 
@@ -747,8 +743,7 @@ def statements_browser() -> w.VBox:
     for control in (who, theme, period):
         control.observe(update, names="value")
     update()
-    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                   + html.escape(charts.description(fig)) + "</p>")
+    words = w.HTML(charts.description_html(fig))
     return _box([w.HBox([who, theme]), period, fig, words, text], {"who": who, "theme": theme, "period": period},
                 fig, text, "bl-statements")
 
@@ -911,8 +906,7 @@ def argument_map() -> w.VBox:
     claim.observe(update, names="value")
     strong.observe(toggle_strong, names="value")
     update()
-    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                   + html.escape(charts.description(fig)) + "</p>")
+    words = w.HTML(charts.description_html(fig))
     return _box([question, fig, words, claim, strong, text], {"question": question, "claim": claim, "strong": strong},
                 fig, text, "bl-argument-map")
 
@@ -969,8 +963,7 @@ def options_board() -> w.VBox:
         d.observe(save_ranking, names="value")
     show()
     save_ranking()
-    words = w.HTML('<p class="bl-description" role="note"><strong>Chart in words.</strong> '
-                   + html.escape(charts.description(fig)) + "</p>")
+    words = w.HTML(charts.description_html(fig))
     grid = w.GridBox(list(ranks.values()), layout=w.Layout(grid_template_columns="repeat(5, 170px)"))
     return _box([fig, words, pick, text, w.HTML("<b>Your ranking</b> (1 = first choice):"), grid, status],
                 {"option": pick, **{f"rank:{k}": d for k, d in ranks.items()}}, fig, text, "bl-options-board")

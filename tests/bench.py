@@ -74,38 +74,21 @@ def bench_widgets() -> None:
                   lambda i: setattr(box.controls[methods[i % len(methods)]], "value",
                                     not box.controls[methods[i % len(methods)]].value)))
     cases.append(("estimate explorer: scale", lambda i: setattr(box.controls["scale"], "value", ["log", "linear"][i % 2])))
-    calc = bl.per_capita_calculator()
-    options = [v for _, v in calc.controls["estimate"].options]
-    cases.append(("per-capita calculator: estimate",
-                  lambda i: setattr(calc.controls["estimate"], "value", options[i % len(options)])))
     setup = bl.setup_check()
     cases.append(("setup check: slider", lambda i: setattr(setup.controls["bars"], "value", 1 + i % 10)))
-    gloss = bl.glossary_browser()
-    terms = [v for _, v in gloss.controls["term"].options]
-    cases.append(("glossary browser: term", lambda i: setattr(gloss.controls["term"], "value", terms[i % len(terms)])))
-    border = bl.border_map()
-    routes = [v for _, v in border.controls["route"].options]
-    cases.append(("border map: route", lambda i: setattr(border.controls["route"], "value", routes[i % len(routes)])))
-    arrivals = bl.arrivals_timeline()
-    cases.append(("arrivals timeline: view", lambda i: setattr(arrivals.controls["view"], "value", ["share", "counts"][i % 2])))
-    china = bl.china_estimates_explorer()
-    measures = [v for _, v in china.controls["measure"].options]
-    cases.append(("China estimates: measure", lambda i: setattr(china.controls["measure"], "value", measures[i % len(measures)])))
-    treaty = bl.treaty_explorer()
-    treaties = [v for _, v in treaty.controls["choice"].options]
-    cases.append(("treaty explorer: treaty", lambda i: setattr(treaty.controls["choice"], "value", treaties[i % len(treaties)])))
-    statements = bl.statements_browser()
-    whos = [v for _, v in statements.controls["who"].options]
-    cases.append(("statements browser: speaker", lambda i: setattr(statements.controls["who"], "value", whos[i % 3])))
-    amap = bl.argument_map()
-    claims = [v for _, v in amap.controls["claim"].options]
-    cases.append(("argument map: claim", lambda i: setattr(amap.controls["claim"], "value", claims[i % len(claims)])))
-    status = bl.status_checker()
-    case_ids = [v for _, v in status.controls["case"].options]
-    cases.append(("status checker: case", lambda i: setattr(status.controls["case"], "value", case_ids[i % len(case_ids)])))
-    board = bl.options_board()
-    option_ids = [v for _, v in board.controls["option"].options]
-    cases.append(("options board: option", lambda i: setattr(board.controls["option"], "value", option_ids[i % len(option_ids)])))
+    # (label, builder, control): each change picks the control's next option
+    cycled = [("per-capita calculator: estimate", bl.per_capita_calculator, "estimate"),
+              ("glossary browser: term", bl.glossary_browser, "term"), ("border map: route", bl.border_map, "route"),
+              ("arrivals timeline: view", bl.arrivals_timeline, "view"),
+              ("China estimates: measure", bl.china_estimates_explorer, "measure"),
+              ("treaty explorer: treaty", bl.treaty_explorer, "choice"),
+              ("statements browser: speaker", bl.statements_browser, "who"),
+              ("argument map: claim", bl.argument_map, "claim"), ("status checker: case", bl.status_checker, "case"),
+              ("options board: option", bl.options_board, "option")]
+    for label, builder, name in cycled:
+        control = builder().controls[name]
+        values = [v for _, v in control.options]
+        cases.append((label, lambda i, c=control, v=values: setattr(c, "value", v[(i + 1) % len(v)])))
     ex = bl.exercise("01.5")
     cases.append(("exercise check (saves to journal)",
                   lambda i: (setattr(ex.controls["answer"], "value", f"{11000 + i}"), ex.controls["check"].click())))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from borderline import charts, widgets
+from borderline import charts
 
 BUILDERS = {
     "famine_estimates": lambda: charts.famine_estimates(),

@@ -71,8 +71,6 @@ def test_any_text_gives_a_number_or_a_clear_message(text):
 @given(st.sampled_from(sorted(exercises.QUESTIONS) or ["01.1"]), st.one_of(st.text(max_size=30), st.integers(),
        st.floats(), st.none(), st.booleans()))
 def test_check_never_raises_and_always_escapes(qid, answer):
-    import borderline.questions  # noqa: F401
-
     feedback = check(qid, answer)
     html = feedback._repr_html_()
     assert "<script" not in html.lower()
@@ -80,8 +78,6 @@ def test_check_never_raises_and_always_escapes(qid, answer):
 
 
 def test_feedback_per_answer_and_hints_do_not_give_away():
-    import borderline.questions  # noqa: F401
-
     assert "difference" in check("01.1", "3,280,000").message
     assert "per year" in check("01.6", "15,217").message
     assert "too low" in check("01.5", "10").message
@@ -92,8 +88,6 @@ def test_feedback_per_answer_and_hints_do_not_give_away():
 
 
 def test_choice_questions_answer_every_option():
-    import borderline.questions  # noqa: F401
-
     for q in exercises.QUESTIONS.values():
         if q.kind == "choice":
             assert q.answer in q.options

@@ -1,8 +1,6 @@
 """Notebook structure: the fixed opening and closing blocks, clean cells, valid tags, true links."""
 
-import json
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
