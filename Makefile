@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: help setup lab test bench check student handouts nav clean
+.PHONY: help setup lab test lint bench check sync student handouts clean
 .DEFAULT_GOAL := help
 
 help:
@@ -15,7 +15,8 @@ help:
 	@echo "make check   validate the datasets and say what to fix"
 	@echo "make student write the student edition (no model answers or instructor notes) to build/student"
 	@echo "make handouts write the offline instructor pack (HTML pages, source packets, role cards) to build/handouts"
-	@echo "make nav     rewrite the previous/contents/next links in every notebook from lessons.md"
+	@echo "make sync    after editing lessons/*.md: rebuild sources, navigation, the syllabus table and notebooks/"
+	@echo "make lint    ruff check and format check over the package, tests and notebooks"
 
 $(STAMP): requirements.txt pyproject.toml borderline/lab_overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Borderline needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -37,8 +38,12 @@ LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_
 lab: setup
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00-start-here.ipynb
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+lint: setup
+	$(BIN)/ruff check borderline tests notebooks lessons
+	$(BIN)/ruff format --check borderline tests notebooks
 
 bench: setup
 	$(BIN)/python tests/bench.py
@@ -52,8 +57,8 @@ student: setup
 handouts: setup
 	$(BIN)/python -m borderline handouts
 
-nav: setup
-	$(BIN)/python -m borderline nav
+sync: setup
+	$(BIN)/python -m borderline sync
 
 clean:
 	rm -rf $(VENV) build

@@ -23,13 +23,14 @@ from . import charts, data, exercises, journal, widgets  # noqa: E402
 from .charts import show
 from .data import BorderlineError, DataError, arrivals_by_year, bibliography, cite, load, rows, source_line
 from .exercises import check, hint, parse_number
-from .widgets import (arrivals_timeline, border_map, china_estimates_explorer, estimate_explorer, exercise,
+from .exercise_view import exercise, model_answer
+from .widgets import (arrivals_timeline, border_map, china_estimates_explorer, estimate_explorer,
                       glossary_browser, journal_entry, opening_position, per_capita_calculator, per_capita_rate,
                       setup_check, statements_browser, treaty_explorer, status_checker, argument_map,
                       options_board, role_cards, final_position)
 
 __all__ = ["charts", "data", "exercises", "journal", "widgets", "show", "load", "cite", "source_line",
-           "DataError", "BorderlineError", "bibliography", "rows", "arrivals_by_year", "check", "hint", "parse_number", "estimate_explorer", "exercise",
+           "DataError", "BorderlineError", "bibliography", "rows", "arrivals_by_year", "check", "hint", "parse_number", "estimate_explorer", "exercise", "model_answer",
            "glossary_browser", "journal_entry", "opening_position", "per_capita_calculator", "per_capita_rate",
            "setup_check", "border_map", "arrivals_timeline", "china_estimates_explorer", "treaty_explorer",
            "statements_browser", "status_checker", "argument_map", "options_board", "role_cards", "final_position"]

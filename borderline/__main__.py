@@ -1,4 +1,7 @@
-"""Command line: ``python -m borderline check|student|handouts|nav``."""
+"""The one command line: ``python -m borderline check|sync|student|handouts``.
+
+``make check``, ``make sync``, ``make student`` and ``make handouts`` call it.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +9,67 @@ import argparse
 import sys
 
 
+def _check() -> int:
+    from . import data
+
+    failures = 0
+    for name in data.names():
+        try:
+            print(f"ok    {name}: {len(data.load(name))} rows")
+        except data.DataError as exc:
+            failures += 1
+            print(f"FIX   {exc}")
+    from . import exercise_bank, lessons
+
+    for md in lessons.lesson_files():
+        try:
+            found = exercise_bank.lesson_exercises(md.name[:2])
+            print(f"ok    {md.stem}: {len(found)} exercises")
+        except exercise_bank.ExerciseFileError as exc:
+            failures += 1
+            print(f"FIX   {exc}")
+    return 1 if failures else 0
+
+
+def _sync(check: bool) -> int:
+    from . import lessons
+
+    stale = lessons.sync(check=check)
+    if check:
+        if stale:
+            print("out of date: " + ", ".join(stale) + "\nRun `make sync` (python -m borderline sync) and commit.")
+        return 1 if stale else 0
+    print("updated: " + (", ".join(stale) or "nothing (all up to date)"))
+    return 0
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="borderline", description="Borderline curriculum tools")
+    """Parse the command line and run one command; returns the exit code.
+
+    >>> main(["check"]) in (0, 1)  # doctest: +ELLIPSIS
+    ok ...
+    True
+    """
+    parser = argparse.ArgumentParser(prog="python -m borderline", description="Borderline curriculum tools")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate every dataset and say what to fix")
+    sub.add_parser("check", help="validate every dataset and exercises file and say what to fix")
+    sync = sub.add_parser("sync", help="rebuild derived blocks (sources, navigation, syllabus) and the notebooks "
+                                       "from lessons/*.md")
+    sync.add_argument("--check", action="store_true", help="change nothing; list what is out of date")
     sub.add_parser("student", help="write the student edition to build/student")
     sub.add_parser("handouts", help="write the offline handout pack to build/handouts")
-    nav = sub.add_parser("nav", help="rewrite the previous/contents/next cell of every notebook")
-    nav.add_argument("--check", action="store_true", help="only report notebooks whose links are out of date")
     args = parser.parse_args(argv)
     if args.command == "check":
-        from . import data
-
-        failures = 0
-        for name in data.names():
-            try:
-                print(f"ok    {name}: {len(data.load(name))} rows")
-            except data.DataError as exc:
-                failures += 1
-                print(f"FIX   {exc}")
-        return 1 if failures else 0
+        return _check()
+    if args.command == "sync":
+        return _sync(args.check)
     from . import editions
 
-    if args.command == "nav":
-        return editions.main(["nav"] + (["--check"] if args.check else []))
-    return editions.main([args.command])
+    if args.command == "student":
+        editions.student()
+    else:
+        editions.handouts()
+    return 0
 
 
 if __name__ == "__main__":

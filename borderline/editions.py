@@ -1,17 +1,17 @@
-"""Editions from one source: the student edition, the offline handout pack, and navigation links.
+"""Editions from one source: the student edition and the offline handout pack.
 
-The notebooks in ``notebooks/`` are the only source. Model answers live in
-cells tagged ``solution`` and instructor notes in cells tagged ``instructor``.
+The lessons in ``lessons/`` are the only source (``make sync`` builds ``notebooks/`` from them).
+Model answers live in each lesson's ``exercises.yaml`` and appear through cells tagged
+``solution``; instructor notes are cells tagged ``instructor``.
 
-- ``student()`` writes ``build/student/``: the same notebooks without those cells.
+- ``student()`` writes ``build/student/``: the notebooks without those cells, and exercise files
+  without model answers (the self-checks still work).
 - ``handouts()`` writes ``build/handouts/``: one static HTML page per lesson that works with
   no network (plotly.js embedded once per page, widgets replaced by static views, model
   answers and instructor notes visible), printable source packets, role cards and an index.
-- ``nav()`` rewrites the cell tagged ``nav`` at the end of each notebook (previous, contents,
-  next) from the order in ``lessons.md``; ``nav(check=True)`` only reports what is out of date.
 
->>> [lesson for lesson, _title, _file in lesson_order()][:2]
-['00', '01']
+>>> [p.name for p in notebooks()][:1]
+['00-start-here.ipynb']
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import html
 import os
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -30,9 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 REMOVED_IN_STUDENT_EDITION = {"solution", "instructor"}
-NAV_TAG = "nav"
 
-__all__ = ["lesson_order", "student", "handouts", "nav", "notebooks"]
+__all__ = ["student", "handouts", "notebooks", "source_packet", "role_cards"]
 
 
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -44,60 +42,8 @@ def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
 
-def lesson_order(syllabus: Path = ROOT / "lessons.md") -> list[tuple[str, str, str]]:
-    """(number, title, notebook file) for each ready lesson, in the order of lessons.md.
-
-    >>> lesson_order()[1]
-    ('01', 'The famine', '01-famine.ipynb')
-    """
-    rows = re.findall(r"^\| (\d\d) \| ([^|]+?) \| \[[^\]]+\]\(notebooks/([^)]+)\) \|.*\| ready \|$",
-                      syllabus.read_text(encoding="utf-8"), flags=re.M)
-    return [(n, t.strip(), f) for n, t, f in rows]
-
-
 def _say(message: str) -> None:
     print(message, flush=True)
-
-
-# --- navigation ----------------------------------------------------------------------
-
-def nav_text(index: int, order) -> str:
-    parts = []
-    if index > 0:
-        n, t, f = order[index - 1]
-        parts.append(f"◀ Previous: [Lesson {n}: {t}]({f})")
-    parts.append("[Contents: the syllabus](../lessons.md)")
-    if index + 1 < len(order):
-        n, t, f = order[index + 1]
-        parts.append(f"Next: [Lesson {n}: {t}]({f}) ▶")
-    return "---\n\n" + " · ".join(parts)
-
-
-def nav(check: bool = False, folder: Path = NOTEBOOKS) -> list[str]:
-    """Write (or, with check=True, only list) notebooks whose navigation cell is out of date.
-
-    >>> nav(check=True)
-    []
-    """
-    order = lesson_order()
-    stale = []
-    for i, (_n, _t, name) in enumerate(order):
-        path = folder / name
-        nb = nbformat.read(path, as_version=4)
-        want = nav_text(i, order)
-        cells = [c for c in nb.cells if NAV_TAG in c.metadata.get("tags", [])]
-        if len(cells) == 1 and cells[0].source == want and nb.cells[-1] is cells[0]:
-            continue
-        stale.append(name)
-        if check:
-            continue
-        nb.cells = [c for c in nb.cells if NAV_TAG not in c.metadata.get("tags", [])]
-        cell = nbformat.v4.new_markdown_cell(want)
-        cell.metadata = {"tags": [NAV_TAG]}
-        cell.id = f"l{name[:2]}-nav"
-        nb.cells.append(cell)
-        nbformat.write(nb, path)
-    return stale
 
 
 # --- the student edition ---------------------------------------------------------------
@@ -119,11 +65,29 @@ def student(out: Path = BUILD / "student") -> Path:
         nb = _strip(nbformat.read(path, as_version=4))
         nbformat.write(nb, out / "notebooks" / path.name)
         _say(f"student edition: {path.name} ({len(nb.cells)} cells)")
+    _student_exercises(out / "lessons")
     syllabus = (ROOT / "lessons.md").read_text(encoding="utf-8")
     syllabus = re.sub(r"^\*\*Instructor notes\.\*\*.*\n?", "", syllabus, flags=re.M)
     (out / "lessons.md").write_text(syllabus, encoding="utf-8")
     _say(f"student edition written to {out}")
     return out
+
+
+def _student_exercises(out: Path) -> None:
+    """Copy each lesson's exercises.yaml without its model answers."""
+    import yaml
+
+    from .exercise_bank import _TextLoader
+
+    for path in sorted((ROOT / "lessons").glob("[0-9][0-9]-*/exercises.yaml")):
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_TextLoader)
+        for entry in content.get("exercises", []):
+            entry.pop("model_answer", None)
+        target = out / path.parent.name / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("# Student edition: model answers removed.\n"
+                          + yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=10**9), encoding="utf-8")
+        _say(f"student edition: {path.parent.name}/exercises.yaml ({len(content.get('exercises', []))} exercises)")
 
 
 # --- the handout pack -------------------------------------------------------------------
@@ -189,9 +153,12 @@ def source_packet(path: Path) -> str:
     """Short quoted excerpts from a lesson, each with its full source line, and guiding questions."""
     from . import data
 
+    from .exercise_bank import lesson_exercises
+
     nb = nbformat.read(path, as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown"
-                     and not set(c.metadata.get("tags", [])) & REMOVED_IN_STUDENT_EDITION)
+                     and not set(c.metadata.get("tags", [])) & (REMOVED_IN_STUDENT_EDITION | {"sources"}))
+    text += "\n" + "\n".join(q.prompt for q in lesson_exercises(path.name[:2]).values())
     seen, items = set(), []
     for quote, ids in QUOTE.findall(text):
         key = quote.strip().lower()
@@ -237,6 +204,8 @@ def handouts(out: Path = BUILD / "handouts") -> Path:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    from .lessons import order as lesson_order
+
     order = lesson_order()
     paths = [NOTEBOOKS / f for _, _, f in order]
     entries = []
@@ -269,25 +238,3 @@ def handouts(out: Path = BUILD / "handouts") -> Path:
     (out / "index.html").write_text(_page("Borderline handouts", index), encoding="utf-8")
     _say(f"handouts written to {out} (open index.html)")
     return out
-
-
-def main(argv=None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m borderline.editions")
-    parser.add_argument("what", choices=["student", "handouts", "nav"])
-    parser.add_argument("--check", action="store_true", help="with nav: only report stale notebooks")
-    args = parser.parse_args(argv)
-    if args.what == "student":
-        student()
-    elif args.what == "handouts":
-        handouts()
-    else:
-        stale = nav(check=args.check)
-        print(("out of date: " if args.check else "updated: ") + (", ".join(stale) or "none"))
-        return 1 if args.check and stale else 0
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -8,16 +8,17 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from borderline import editions
+from borderline import editions, lessons
 from conftest import ROOT
 
 
-def test_navigation_cells_are_current():
-    assert editions.nav(check=True) == [], "run `make nav` and commit the notebooks"
+def test_lessons_and_notebooks_are_in_sync():
+    stale = lessons.sync(check=True)
+    assert stale == [], f"out of date: {stale}. Run `make sync` (python -m borderline sync) and commit."
 
 
-def test_navigation_follows_lessons_md():
-    order = editions.lesson_order()
+def test_navigation_follows_the_lesson_numbers():
+    order = lessons.order()
     assert [n for n, _, _ in order] == sorted(n for n, _, _ in order)
     for i, (_n, _t, name) in enumerate(order):
         nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
@@ -30,17 +31,65 @@ def test_navigation_follows_lessons_md():
         assert "](../lessons.md)" in last.source
 
 
-def test_nav_check_notices_a_stale_link(tmp_path, monkeypatch):
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    for path in editions.notebooks():
-        nb = nbformat.read(path, as_version=4)
-        nb.cells[-1].source = "---\n\nstale"
-        nbformat.write(nb, folder / path.name)
-    stale = editions.nav(check=True, folder=folder)
-    assert stale == [name for _, _, name in editions.lesson_order()]
-    editions.nav(folder=folder)
-    assert editions.nav(check=True, folder=folder) == []
+def _copy_lessons(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "lessons", tmp_path / "lessons")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("my-journal*"))
+    shutil.copy(ROOT / "lessons.md", tmp_path / "lessons.md")
+    return tmp_path
+
+
+def test_sync_check_notices_an_edited_sentence_and_sync_repairs_it(tmp_path):
+    root = _copy_lessons(tmp_path)
+    md = root / "lessons" / "01-famine.md"
+    text = md.read_text()
+    md.write_text(text.replace("It is also a lesson in numbers", "It is also, above all, a lesson in numbers", 1))
+    folders = dict(lessons_folder=root / "lessons", notebooks_folder=root / "notebooks", syllabus=root / "lessons.md")
+    assert lessons.sync(check=True, **folders) == ["notebooks/01-famine.ipynb"]
+    lessons.sync(**folders)
+    assert lessons.sync(check=True, **folders) == []
+    nb = nbformat.read(root / "notebooks" / "01-famine.ipynb", as_version=4)
+    assert "above all, a lesson in numbers" in nb.cells[0].source
+    old = nbformat.read(ROOT / "notebooks" / "01-famine.ipynb", as_version=4)
+    assert [c.get("id") for c in nb.cells] == [c.get("id") for c in old.cells], "cell ids are kept"
+
+
+def test_sync_check_notices_stale_minutes_in_the_syllabus(tmp_path):
+    root = _copy_lessons(tmp_path)
+    md = root / "lessons" / "02-crossing-the-border.md"
+    md.write_text(md.read_text().replace("exercise_minutes: 40", "exercise_minutes: 35", 1))
+    folders = dict(lessons_folder=root / "lessons", notebooks_folder=root / "notebooks", syllabus=root / "lessons.md")
+    assert "lessons.md" in lessons.sync(check=True, **folders)
+
+
+def test_a_one_sentence_change_is_a_one_line_diff():
+    text = (ROOT / "lessons" / "01-famine.md").read_text()
+    sentence = "It is also a lesson in numbers"
+    assert sum(sentence in line for line in text.splitlines()) == 1
+
+
+def test_round_trip_keeps_tags_details_and_front_matter():
+    import jupytext
+
+    for md in lessons.lesson_files():
+        text = md.read_text()
+        assert lessons.canonical(text) == text, f"{md.name}: run `make sync`"
+        nb = jupytext.read(md)
+        assert nb.metadata["borderline"] == lessons.front_matter(md)
+        built = nbformat.read(ROOT / "notebooks" / (md.stem + ".ipynb"), as_version=4)
+        assert [c.metadata.get("tags") for c in nb.cells] == [c.metadata.get("tags") for c in built.cells]
+        assert [c.source for c in nb.cells] == [c.source for c in built.cells]
+        assert built.metadata["borderline"] == nb.metadata["borderline"]
+    assert any("<details" in c.source for c in jupytext.read(ROOT / "lessons" / "05-responses-and-debate.md").cells)
+
+
+def test_every_lesson_lists_every_source_it_cites():
+    for md in lessons.lesson_files():
+        text = md.read_text()
+        block = text.split(lessons.SOURCES_START, 1)[1]
+        for sid in lessons.cited_ids(text, md.with_suffix("") / "exercises.yaml"):
+            assert f"**[{sid}]**" in block, f"{md.name}: [{sid}] is cited but not in its Sources list"
 
 
 # --- the student edition -------------------------------------------------------------------
@@ -102,7 +151,7 @@ def handouts(tmp_path_factory):
 
 
 def test_one_page_and_one_source_packet_per_lesson(handouts):
-    for _n, _t, name in editions.lesson_order():
+    for _n, _t, name in lessons.order():
         stem = Path(name).stem
         assert (handouts / f"{stem}.html").stat().st_size > 100_000
         assert (handouts / f"{stem}-sources.html").exists()
@@ -120,7 +169,7 @@ PLOTLY_HEAD = __import__("plotly.offline", fromlist=["get_plotlyjs"]).get_plotly
 
 
 def test_plotly_is_embedded_once_per_lesson_page(handouts):
-    for _n, _t, name in editions.lesson_order():
+    for _n, _t, name in lessons.order():
         text = (handouts / f"{Path(name).stem}.html").read_text(encoding="utf-8")
         assert text.count(PLOTLY_HEAD) == 1
         if _n != "00":  # lesson 00's only chart is the live setup check
@@ -138,7 +187,7 @@ def test_widgets_become_static_views_with_answers_and_notes_shown(handouts):
 def test_index_links_resolve(handouts):
     index = (handouts / "index.html").read_text(encoding="utf-8")
     links = re.findall(r"href='([^']+)'", index)
-    assert len(links) >= 2 * len(editions.lesson_order())
+    assert len(links) >= 2 * len(lessons.order())
     for link in links:
         assert (handouts / link).exists(), link
 

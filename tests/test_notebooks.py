@@ -5,12 +5,11 @@ import re
 import nbformat
 import pytest
 
-from borderline import data, exercises
-import borderline.questions  # noqa: F401
+from borderline import data, exercise_bank, exercises
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-TAGS = {"solution", "instructor", "nav", "raises-exception"}
+TAGS = {"solution", "instructor", "nav", "sources", "raises-exception"}
 OPENING = ["Overview", "Questions this lesson answers", "Prerequisites", "Time"]
 CLOSING = ["Key points", "Discussion questions", "What's next", "Sources"]
 CITATION = re.compile(r"\[([A-Z][A-Z0-9_]+(?:; ?[A-Z][A-Z0-9_]+)*)\](?!\()")
@@ -102,38 +101,54 @@ def test_tags_are_valid_and_solutions_collapsed(nb):
         tags = set(cell.metadata.get("tags", []))
         assert tags <= TAGS, tags
         if "solution" in tags:
-            # A <details> block stays collapsed in JupyterLab even after Run All (which un-hides
-            # markdown cells collapsed with jupyter.source_hidden) and in static HTML.
-            assert cell.cell_type == "markdown"
-            assert cell.source.startswith('<details class="bl-solution"><summary><b>Model answer</b>')
-            assert cell.source.rstrip().endswith("</details>")
+            # The model answer comes from the exercises file as a <details> block, which stays
+            # collapsed in JupyterLab after Run All and in static HTML; the student edition drops the cell.
+            if cell.cell_type == "code":
+                assert re.fullmatch(r'bl\.model_answer\("\d\d\.\d+"\)', cell.source), cell.source
+            else:  # a model answer for a view that is not an exercise (the final position in lesson 05)
+                assert cell.source.startswith('<details class="bl-solution"><summary><b>Model answer</b>')
+                assert cell.source.rstrip().endswith("</details>")
         if "instructor" in tags:
             assert cell.source.startswith("> **For the seminar lead.**")
 
 
-def test_every_exercise_has_a_prompt_and_a_live_check(nb):
-    prompts = [c.source for c in _md(nb) if c.source.startswith("**Exercise ")]
-    calls = [m for c in nb.cells if c.cell_type == "code" for m in re.findall(r'bl\.exercise\("([\d.]+)"\)', c.source)]
-    for qid in calls:
-        assert qid in exercises.QUESTIONS
-        assert qid.startswith(nb.metadata["borderline"]["lesson"] + ".")
-    numbers = [re.match(r"\*\*Exercise (\d\d\.\d+)", p).group(1) for p in prompts]
-    assert numbers == sorted(numbers, key=lambda n: int(n.split(".")[1])) and len(set(numbers)) == len(numbers)
+def _calls(nb, name):
+    return [m for c in nb.cells if c.cell_type == "code" for m in re.findall(rf'bl\.{name}\("([\d.]+)"\)', c.source)]
 
 
-def test_every_self_check_answers_the_prompt_above_it(nb):
-    cells = nb.cells
+def test_every_exercise_in_the_file_is_placed_once_in_order(nb):
+    lesson = nb.metadata["borderline"]["lesson"]
+    in_file = list(exercise_bank.lesson_exercises(lesson))
+    assert _calls(nb, "exercise") == in_file, "each exercise in exercises.yaml is placed once, in file order"
+    assert all(q.startswith(lesson + ".") for q in in_file)
+    numbers = [int(q.split(".")[1]) for q in in_file]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
+def test_every_model_answer_follows_its_exercise(nb):
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    answers = exercise_bank.lesson_exercises(nb.metadata["borderline"]["lesson"])
     for i, cell in enumerate(cells):
-        m = re.search(r'bl\.exercise\("([\d.]+)"\)', cell.source) if cell.cell_type == "code" else None
+        m = re.fullmatch(r'bl\.model_answer\("([\d.]+)"\)', cell.source)
         if m:
-            prompt = cells[i - 1].source
-            assert prompt.startswith(f"**Exercise {m.group(1)}."), (m.group(1), prompt[:30])
+            assert cells[i - 1].source == f'bl.exercise("{m.group(1)}")', m.group(1)
+            assert answers[m.group(1)].model_answer.strip(), f"{m.group(1)} has no model_answer in exercises.yaml"
+    with_answers = [q for q, e in answers.items() if e.model_answer.strip()]
+    assert _calls(nb, "model_answer") == with_answers
+
+
+def test_no_exercise_prompt_is_left_in_the_lesson_text(nb):
+    for c in _md(nb):
+        assert not c.source.startswith("**Exercise "), "prompts live in the lesson's exercises.yaml: " + c.source[:40]
 
 
 def test_every_citation_resolves():
     known = set(data.load("sources")["source_id"])
-    texts = {p.name: "\n".join(c.source for c in _nb(p).cells) for p in NOTEBOOKS}
+    texts = {p.name: "\n".join(c.source for c in _nb(p).cells if "sources" not in c.metadata.get("tags", []))
+             for p in NOTEBOOKS}
     texts["lessons.md"] = (ROOT / "lessons.md").read_text()
+    for path in sorted((ROOT / "lessons").glob("*/exercises.yaml")):
+        texts[str(path.relative_to(ROOT))] = path.read_text()
     for name, text in texts.items():
         for group in CITATION.findall(text):
             for sid in re.split(r"; ?", group):
@@ -153,20 +168,17 @@ def test_every_local_link_resolves():
 
 def test_lessons_md_lists_every_notebook_with_the_same_title_and_minutes():
     text = (ROOT / "lessons.md").read_text()
-    rows = re.findall(r"^\| (\d\d) \| ([^|]+) \| ([^|]+) \| (\d+) \| (\d+) \| (\d+) \| (\w+) \|$", text, flags=re.M)
+    rows = re.findall(r"^\| (\d\d) \| ([^|]+) \| ([^|]+) \| (\d+) \| (\d+) \| (\d+) \|$", text, flags=re.M)
     table = {r[0]: r for r in rows}
     assert list(table) == ["00", "01", "02", "03", "04", "05"]
     for path in NOTEBOOKS:
         meta = _nb(path).metadata["borderline"]
-        number, title, link, t, e, total, status = table[meta["lesson"]]
+        number, title, link, t, e, total = table[meta["lesson"]]
         assert title.strip() == meta["title"]
         assert f"(notebooks/{path.name})" in link
         assert (int(t), int(e), int(total)) == (meta["teaching_minutes"], meta["exercise_minutes"],
                                                 meta["teaching_minutes"] + meta["exercise_minutes"])
-        assert status == "ready"
         assert f"## {meta['lesson']} · {meta['title']}\n" in text
-    ready = {r[0] for r in rows if r[6] == "ready"}
-    assert ready == {_nb(p).metadata["borderline"]["lesson"] for p in NOTEBOOKS}
 
 
 def test_the_central_question_runs_through_every_notebook(nb):
@@ -179,13 +191,13 @@ def test_lessons_with_exercises_have_at_least_four_with_model_answers():
         nb = _nb(path)
         if nb.metadata["borderline"]["lesson"] == "00":
             continue
-        checks = sum(len(re.findall(r"bl\.exercise\(", c.source)) for c in nb.cells if c.cell_type == "code")
+        checks = sum(q.kind != "writing" for q in exercise_bank.lesson_exercises(nb.metadata["borderline"]["lesson"]).values())
         solutions = sum("solution" in c.metadata.get("tags", []) for c in nb.cells)
         assert checks >= 4 and solutions >= 4
 
 
 def test_syllabus_has_each_lesson_once_and_no_leftovers():
     text = (ROOT / "lessons.md").read_text()
-    assert "<!--" not in text and "(coming)" not in text
+    assert "(coming)" not in text and text.count("<!--") == 2  # only the syllabus markers
     for number in ["00", "01", "02", "03", "04", "05"]:
         assert len(re.findall(rf"^## {number} · ", text, flags=re.M)) == 1

@@ -2,10 +2,9 @@
 
 import math
 
-from borderline import data, exercises, widgets
-import borderline.questions  # noqa: F401
+from borderline import data, exercise_bank, exercises, widgets
 
-Q = exercises.QUESTIONS
+Q = exercise_bank.all_exercises()
 
 
 def test_01_1_factor_between_dprk_figure_and_highest():

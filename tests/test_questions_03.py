@@ -6,10 +6,9 @@ import re
 
 import pandas as pd
 
-from borderline import data, exercises
-import borderline.questions  # noqa: F401
+from borderline import data, exercise_bank, exercises
 
-Q = exercises.QUESTIONS
+Q = exercise_bank.all_exercises()
 
 
 def _date(table, **where):

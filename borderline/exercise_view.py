@@ -1,0 +1,166 @@
+"""What a student sees of an exercise: its prompt, an answer box with Check and Hint, or a
+writing box saved to the journal; and, in a separate cell, the collapsed model answer.
+
+Everything shown comes from the lesson's ``exercises.yaml`` (see ``exercise_bank``).
+
+>>> box = exercise("01.5")
+>>> box.controls["answer"].value = "11,500"
+>>> box.controls["check"].click()
+>>> "Correct" in box.text.value
+True
+>>> "<details" in model_answer("01.5")._repr_html_()
+True
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+import ipywidgets as w
+import mistune
+
+from . import exercises, journal
+
+LABEL_STYLE = {"description_width": "initial"}
+_MARKDOWN = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
+
+
+def markdown_html(text: str) -> str:
+    """Lesson Markdown (from an exercises file) as HTML.
+
+    >>> markdown_html("A **bold** claim [S004].")
+    '<p>A <strong>bold</strong> claim [S004].</p>\\n'
+    """
+    return _MARKDOWN(str(text))
+
+
+def _heading(q) -> str:
+    kind = f" ({q.tag})" if q.tag else ""
+    return f"Exercise {q.qid}{kind}."
+
+
+def prompt_html(q) -> str:
+    """The exercise's heading and prompt as one HTML block (used by the widget and by printed pages).
+
+    >>> "Exercise 01.5." in prompt_html(exercises._question("01.5"))
+    True
+    """
+    body = markdown_html(f"**{_heading(q)}** {q.prompt.strip()}")
+    return f'<div class="bl-prompt" id="exercise-{html.escape(q.qid)}">{body}</div>'
+
+
+def _status(message: str) -> str:
+    return f'<span style="color:#555;font-size:90%">{html.escape(message)}</span>'
+
+
+def _answer_control(q, saved: str):
+    if q.kind == "choice":
+        return w.RadioButtons(options=[(label, k) for k, label in q.options.items()],
+                              value=saved if saved in q.options else None,
+                              description=q.label, style=LABEL_STYLE, layout=w.Layout(width="auto"))
+    return w.Text(value=saved, placeholder=q.placeholder, description=q.label, style=LABEL_STYLE,
+                  continuous_update=False, layout=w.Layout(width="420px"))
+
+
+def _box(children, controls, text, css):
+    box = w.VBox(children)
+    box.add_class("bl-widget")
+    box.add_class(css)
+    box.controls, box.text, box.figure = controls, text, None
+    return box
+
+
+def _self_check(q) -> w.VBox:
+    key = f"answer.{q.qid}"
+    saved = journal.get(key)
+    answer = _answer_control(q, saved)
+    check_button = w.Button(description="Check", button_style="primary", icon="check",
+                            tooltip=f"Check your answer to exercise {q.qid}")
+    hint_button = w.Button(description="Hint", icon="lightbulb-o", tooltip="A hint that does not give the answer away")
+    feedback = w.HTML(_status("Saved answers stay in your journal after a restart.") if not saved
+                      else _status("Your saved answer is filled in. Press Check to see the feedback again."))
+
+    def do_check(_=None):
+        value = answer.value
+        if value is None or str(value).strip() == "":
+            feedback.value = exercises.Feedback(q.qid, False, "Type or choose an answer first.",
+                                                kind="unreadable")._repr_html_()
+            return
+        journal.save(key, str(value))
+        feedback.value = exercises.check(q.qid, value)._repr_html_()
+
+    def do_hint(_=None):
+        feedback.value = f'<div class="bl-hint" role="status"><strong>Hint.</strong> {html.escape(q.hint)}</div>'
+
+    check_button.on_click(do_check)
+    hint_button.on_click(do_hint)
+    controls = {"answer": answer, "check": check_button, "hint": hint_button}
+    return _box([w.HTML(prompt_html(q)), answer, w.HBox([check_button, hint_button]), feedback], controls,
+                feedback, "bl-exercise")
+
+
+def _writing(q) -> w.VBox:
+    from .widgets import journal_entry
+
+    entry = journal_entry(q.journal_key, q.label, placeholder=q.placeholder if q.placeholder != exercises.Question.placeholder
+                          else "Write here. It is saved as you go.", rows=q.rows)
+    return _box([w.HTML(prompt_html(q)), entry], entry.controls, entry.text, "bl-writing")
+
+
+def exercise(qid: str):
+    """The exercise ``qid`` as a widget: prompt, answer box and feedback (or a journal box for writing).
+
+    The last answer is kept in the journal, so it is still there after a restart. While the
+    handouts are built (``BORDERLINE_STATIC=1``) it returns a static view instead.
+    """
+    q = exercises._question(qid)
+    if q is None:
+        return w.HTML(f"<b>There is no exercise {html.escape(str(qid))}.</b> Check the number in the lesson.")
+    if os.environ.get("BORDERLINE_STATIC") == "1":
+        return StaticExercise(q)
+    return _writing(q) if q.kind == "writing" else _self_check(q)
+
+
+class StaticExercise:
+    """An exercise on paper: the prompt, and the options if it has any (never the answer).
+
+    >>> "Correct" in StaticExercise(exercises._question("01.2"))._repr_html_()
+    False
+    """
+
+    def __init__(self, q):
+        self.q = q
+
+    def _repr_html_(self) -> str:
+        q, extra = self.q, ""
+        if q.kind == "choice":
+            items = "".join(f"<li>{html.escape(label)}</li>" for label in q.options.values())
+            extra = f"<ul class='bl-options'>{items}</ul>"
+        else:
+            extra = f"<p class='bl-answer-line'>{html.escape(q.label)} ______________________</p>"
+        return f'<div class="bl-static bl-exercise">{prompt_html(q)}{extra}</div>'
+
+
+class ModelAnswer:
+    """A model answer, collapsed until the reader opens it (in JupyterLab and in static HTML)."""
+
+    def __init__(self, q):
+        self.q = q
+
+    def _repr_html_(self) -> str:
+        if not self.q.model_answer:
+            return ""
+        return ('<details class="bl-solution"><summary><b>Model answer</b> (try the exercise first, then click '
+                f"to open)</summary>\n\n{markdown_html(self.q.model_answer)}\n</details>")
+
+    def __str__(self) -> str:
+        return self.q.model_answer
+
+
+def model_answer(qid: str):
+    """The model answer of exercise ``qid``, collapsed (a cell tagged ``solution`` calls this)."""
+    q = exercises._question(qid)
+    if q is None:
+        return w.HTML(f"<b>There is no exercise {html.escape(str(qid))}.</b>")
+    return ModelAnswer(q)
