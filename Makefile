@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: help setup lab test lint bench check sync student handouts clean
+.PHONY: help setup lab lab-ko test lint bench check sync student handouts edition-ko clean
 .DEFAULT_GOAL := help
 
 help:
@@ -16,6 +16,8 @@ help:
 	@echo "make student write the student edition (no model answers or instructor notes) to build/student"
 	@echo "make handouts write the offline instructor pack (HTML pages, source packets, role cards) to build/handouts"
 	@echo "make sync    after editing lessons/*.md: rebuild sources, navigation, the syllabus table and notebooks/"
+	@echo "make edition-ko  write the Korean self-learner and student editions and handouts to build/ko"
+	@echo "make lab-ko  open the Korean self-learner edition in JupyterLab, with the interface in Korean"
 	@echo "make lint    ruff check and format check over the package, tests and notebooks"
 
 $(STAMP): requirements.txt pyproject.toml borderline/lab_overrides.json
@@ -53,6 +55,15 @@ check: setup
 
 student: setup
 	$(BIN)/python -m borderline student
+
+edition-ko: setup
+	$(BIN)/python -m borderline edition ko
+
+# The Korean edition in JupyterLab with JupyterLab's own menus in Korean (its own settings folder).
+lab-ko: edition-ko
+	mkdir -p build/ko/lab-settings/@jupyterlab/translation-extension
+	echo '{"locale": "ko_KR"}' > build/ko/lab-settings/@jupyterlab/translation-extension/plugin.jupyterlab-settings
+	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/build/ko/lab-settings $(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=$(CURDIR)/build/ko/self-learner notebooks/00-start-here.ipynb
 
 handouts: setup
 	$(BIN)/python -m borderline handouts

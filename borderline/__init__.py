@@ -5,7 +5,7 @@ The notebooks call this package in one line at a time::
     import borderline as bl
     bl.show(bl.charts.famine_comparison())
     bl.estimate_explorer()
-    bl.exercise("01.1")
+    bl.exercise(exercise_id)  # an id from the lesson's exercises.yaml
 
 Errors that a person can fix (a broken CSV row, an unknown table) are shown as
 a short message that says what to fix, not as a traceback.
@@ -19,21 +19,77 @@ import sys as _sys
 if "rfc3987_syntax" not in _sys.modules and "jsonschema" not in _sys.modules:
     _sys.modules["rfc3987_syntax"] = None
 
-from . import charts, data, exercises, journal, widgets  # noqa: E402
+from . import analysis, cards, charts, data, exercises, journal, registry, tables, views, widgets  # noqa: E402
 from .charts import show
-from .data import BorderlineError, DataError, arrivals_by_year, bibliography, cite, load, rows, source_line
-from .exercises import check, hint, parse_number
+from .data import BorderlineError, DataError, bibliography, cite, load, source_line
 from .exercise_view import exercise, model_answer
-from .widgets import (arrivals_timeline, border_map, china_estimates_explorer, estimate_explorer,
-                      glossary_browser, journal_entry, opening_position, per_capita_calculator, per_capita_rate,
-                      setup_check, statements_browser, treaty_explorer, status_checker, argument_map,
-                      options_board, role_cards, final_position)
+from .exercises import check, hint, parse_number
+from .lessons import lesson_sources
+from .tables import arrivals_by_year, rows  # formatted for reading; data.rows returns the plain DataFrame
+from .widgets import (
+    argument_map,
+    arrivals_timeline,
+    border_map,
+    china_estimates_explorer,
+    estimate_explorer,
+    final_position,
+    glossary_browser,
+    journal_entry,
+    opening_position,
+    options_board,
+    per_capita_calculator,
+    per_capita_rate,
+    role_cards,
+    setup_check,
+    statements_browser,
+    status_checker,
+    treaty_explorer,
+)
 
-__all__ = ["charts", "data", "exercises", "journal", "widgets", "show", "load", "cite", "source_line",
-           "DataError", "BorderlineError", "bibliography", "rows", "arrivals_by_year", "check", "hint", "parse_number", "estimate_explorer", "exercise", "model_answer",
-           "glossary_browser", "journal_entry", "opening_position", "per_capita_calculator", "per_capita_rate",
-           "setup_check", "border_map", "arrivals_timeline", "china_estimates_explorer", "treaty_explorer",
-           "statements_browser", "status_checker", "argument_map", "options_board", "role_cards", "final_position"]
+__all__ = [
+    "analysis",
+    "cards",
+    "charts",
+    "data",
+    "exercises",
+    "journal",
+    "registry",
+    "tables",
+    "views",
+    "widgets",
+    "show",
+    "load",
+    "cite",
+    "source_line",
+    "DataError",
+    "BorderlineError",
+    "bibliography",
+    "rows",
+    "arrivals_by_year",
+    "check",
+    "hint",
+    "parse_number",
+    "estimate_explorer",
+    "exercise",
+    "model_answer",
+    "lesson_sources",
+    "glossary_browser",
+    "journal_entry",
+    "opening_position",
+    "per_capita_calculator",
+    "per_capita_rate",
+    "setup_check",
+    "border_map",
+    "arrivals_timeline",
+    "china_estimates_explorer",
+    "treaty_explorer",
+    "statements_browser",
+    "status_checker",
+    "argument_map",
+    "options_board",
+    "role_cards",
+    "final_position",
+]
 __version__ = "0.1.0"
 
 
@@ -43,9 +99,13 @@ def _friendly(shell, etype, value, tb, tb_offset=None):
 
     from IPython.display import HTML, display
 
-    display(HTML('<div class="bl-error" role="alert" style="border-left:4px solid #a23b00;padding:6px 10px;'
-                 'background:#fff4ef"><strong>Borderline could not do that.</strong><br>'
-                 f"{_html.escape(str(value))}</div>"))
+    display(
+        HTML(
+            '<div class="bl-error" role="alert" style="border-left:4px solid #a23b00;padding:6px 10px;'
+            'background:#fff4ef"><strong>Borderline could not do that.</strong><br>'
+            f"{_html.escape(str(value))}</div>"
+        )
+    )
     return None
 
 

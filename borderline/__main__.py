@@ -32,14 +32,28 @@ def _check() -> int:
 
 
 def _sync(check: bool) -> int:
-    from . import lessons
+    from . import lesson_sync
 
-    stale = lessons.sync(check=check)
+    stale = lesson_sync.sync(check=check)
     if check:
         if stale:
             print("out of date: " + ", ".join(stale) + "\nRun `make sync` (python -m borderline sync) and commit.")
         return 1 if stale else 0
     print("updated: " + (", ".join(stale) or "nothing (all up to date)"))
+    return 0
+
+
+def _stale(lang: str) -> int:
+    from . import editions, translations
+
+    total = 0
+    for path in editions.notebooks():
+        left = translations.stale(lang, path)
+        total += len(left)
+        print(f"{path.stem}: {len(left)} to translate" + (f" ({', '.join(left)})" if left else ""))
+    print(
+        f"{total} passages in all; `python -m borderline translate {lang}` adds them to lessons/{lang}/ for a translator."
+    )
     return 0
 
 
@@ -53,16 +67,37 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m borderline", description="Borderline curriculum tools")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every dataset and exercises file and say what to fix")
-    sync = sub.add_parser("sync", help="rebuild derived blocks (sources, navigation, syllabus) and the notebooks "
-                                       "from lessons/*.md")
+    sync = sub.add_parser(
+        "sync", help="rebuild derived blocks (sources, navigation, syllabus) and the notebooks from lessons/*.md"
+    )
     sync.add_argument("--check", action="store_true", help="change nothing; list what is out of date")
     sub.add_parser("student", help="write the student edition to build/student")
     sub.add_parser("handouts", help="write the offline handout pack to build/handouts")
+    edition = sub.add_parser("edition", help="write the editions in another language to build/LANG")
+    edition.add_argument("lang", choices=["ko"], help="language code")
+    edition.add_argument("--no-handouts", action="store_true", help="skip the handout pages (faster)")
+    stale = sub.add_parser("stale", help="list translated passages whose English has changed (or is untranslated)")
+    stale.add_argument("lang", choices=["ko"])
+    translate = sub.add_parser("translate", help="add new or changed English passages to lessons/LANG/ catalogues")
+    translate.add_argument("lang", choices=["ko"])
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check()
     if args.command == "sync":
         return _sync(args.check)
+    if args.command == "edition":
+        from . import localised
+
+        localised.edition(args.lang, handouts=not args.no_handouts)
+        return 0
+    if args.command == "stale":
+        return _stale(args.lang)
+    if args.command == "translate":
+        from . import editions, translations
+
+        for path in editions.notebooks():
+            print(f"updated {translations.write_template(args.lang, path).relative_to(translations.ROOT)}")
+        return _stale(args.lang)
     from . import editions
 
     if args.command == "student":

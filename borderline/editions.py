@@ -10,8 +10,8 @@ Model answers live in each lesson's ``exercises.yaml`` and appear through cells 
   no network (plotly.js embedded once per page, widgets replaced by static views, model
   answers and instructor notes visible), printable source packets, role cards and an index.
 
->>> [p.name for p in notebooks()][:1]
-['00-start-here.ipynb']
+>>> [p.suffix for p in notebooks()][:1]
+['.ipynb']
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ __all__ = ["student", "handouts", "notebooks", "source_packet", "role_cards"]
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     """The lesson notebooks in a folder, in file-name order.
 
-    >>> notebooks()[0].name
-    '00-start-here.ipynb'
+    >>> all(p.name[:2].isdigit() for p in notebooks())
+    True
     """
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
@@ -47,6 +47,7 @@ def _say(message: str) -> None:
 
 
 # --- the student edition ---------------------------------------------------------------
+
 
 def _strip(nb):
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -85,8 +86,11 @@ def _student_exercises(out: Path) -> None:
             entry.pop("model_answer", None)
         target = out / path.parent.name / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("# Student edition: model answers removed.\n"
-                          + yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=10**9), encoding="utf-8")
+        target.write_text(
+            "# Student edition: model answers removed.\n"
+            + yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=10**9),
+            encoding="utf-8",
+        )
         _say(f"student edition: {path.parent.name}/exercises.yaml ({len(content.get('exercises', []))} exercises)")
 
 
@@ -105,15 +109,17 @@ nav.bl-top{font-size:.9rem;margin-bottom:1rem} nav.bl-top a{margin-right:1rem}
 """
 
 
-def _page(title: str, body: str, plotly_js: bool = False, nav_links: str = "") -> str:
+def _page(title: str, body: str, plotly_js: bool = False, nav_links: str = "", lang: str = "en") -> str:
     script = ""
     if plotly_js:
         from plotly.offline import get_plotlyjs
 
         script = f"<script>{get_plotlyjs()}</script>"
-    return (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{PAGE_CSS}</style>{script}"
-            f"</head><body>{nav_links}{body}</body></html>\n")
+    return (
+        f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{PAGE_CSS}</style>{script}"
+        f"</head><body>{nav_links}{body}</body></html>\n"
+    )
 
 
 def _execute_static(nb, path: Path, timeout: int = 180):
@@ -122,8 +128,9 @@ def _execute_static(nb, path: Path, timeout: int = 180):
     previous = os.environ.get("BORDERLINE_STATIC")
     os.environ["BORDERLINE_STATIC"] = "1"
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
     finally:
         if previous is None:
             os.environ.pop("BORDERLINE_STATIC", None)
@@ -144,20 +151,32 @@ def _html_body(nb) -> str:
 
 
 QUOTE = re.compile(r"[\"“]([^\"”]{25,320})[\"”][^\[\n]{0,80}\[([A-Z][A-Z0-9_]*(?:; ?[A-Z][A-Z0-9_]*)*)\]")
-SOURCING = ["Who wrote or said this, and in what role?", "When, and what had just happened?",
-            "For whom, and for what purpose?", "What does it claim, and what does it leave out?",
-            "Which other source in this packet agrees or disagrees?"]
+SOURCING = [
+    "Who wrote or said this, and in what role?",
+    "When, and what had just happened?",
+    "For whom, and for what purpose?",
+    "What does it claim, and what does it leave out?",
+    "Which other source in this packet agrees or disagrees?",
+]
 
 
 def source_packet(path: Path) -> str:
-    """Short quoted excerpts from a lesson, each with its full source line, and guiding questions."""
-    from . import data
+    """Short quoted excerpts from a lesson, each with its full source line, and guiding questions.
 
+    >>> packet = source_packet(notebooks()[-1])
+    >>> packet.startswith("<h1>Source packet:") and "Read each excerpt like a historian" in packet
+    True
+    """
+    from . import data
     from .exercise_bank import lesson_exercises
 
     nb = nbformat.read(path, as_version=4)
-    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown"
-                     and not set(c.metadata.get("tags", [])) & (REMOVED_IN_STUDENT_EDITION | {"sources"}))
+    text = "\n".join(
+        c.source
+        for c in nb.cells
+        if c.cell_type == "markdown"
+        and not set(c.metadata.get("tags", [])) & (REMOVED_IN_STUDENT_EDITION | {"sources"})
+    )
     text += "\n" + "\n".join(q.prompt for q in lesson_exercises(path.name[:2]).values())
     seen, items = set(), []
     for quote, ids in QUOTE.findall(text):
@@ -171,70 +190,99 @@ def source_packet(path: Path) -> str:
     discussion = ""
     if questions:
         lines = [re.sub(r"^\d+\.\s*", "", q).strip() for q in questions.group(1).splitlines() if re.match(r"^\d+\.", q)]
-        discussion = "<h2>Questions for discussion</h2><ol>" + "".join(f"<li>{html.escape(q)}</li>" for q in lines) + "</ol>"
+        discussion = (
+            "<h2>Questions for discussion</h2><ol>" + "".join(f"<li>{html.escape(q)}</li>" for q in lines) + "</ol>"
+        )
     title = nb.cells[0].source.splitlines()[0].lstrip("# ")
     sourcing = "<h2>Read each excerpt like a historian</h2><ol>" + "".join(f"<li>{q}</li>" for q in SOURCING) + "</ol>"
-    return (f"<h1>Source packet: {html.escape(title)}</h1><p>{len(items)} short excerpts quoted in the lesson, each with "
-            f"its full reference. Quotations are brief; read the sources for context.</p>{sourcing}"
-            f"<h2>Excerpts</h2><ol class='packet'>{''.join(items)}</ol>{discussion}")
+    return (
+        f"<h1>Source packet: {html.escape(title)}</h1><p>{len(items)} short excerpts quoted in the lesson, each with "
+        f"its full reference. Quotations are brief; read the sources for context.</p>{sourcing}"
+        f"<h2>Excerpts</h2><ol class='packet'>{''.join(items)}</ol>{discussion}"
+    )
 
 
 def role_cards() -> str:
-    """Printable role cards for the lesson 05 role play (empty if that lesson's data is not there yet)."""
-    from . import data
+    """Printable role cards for the options role play (empty if the roles table is not there).
+
+    Each card is drawn by ``cards.role_card_html``, the same renderer as the live view.
+
+    >>> cards = role_cards()
+    >>> cards == "" or cards.count("class='bl-card'") >= 2
+    True
+    """
+    from . import cards, data
 
     if "roles" not in data.names():
         return ""
-    roles = data.load("roles")
-    cards = []
-    for _, r in roles.iterrows():
-        fields = "".join(f"<p><b>{label}</b> {html.escape(str(r[col]))}</p>"
-                         for col, label in [("mandate", "Your mandate."), ("goals", "Your goals."),
-                                            ("constraints", "Your constraints."), ("key_facts", "Facts you can use."),
-                                            ("first_line", "You might open with:")] if col in r and str(r[col]) != "<NA>")
-        cards.append(f"<section class='card' style='border:2px solid #333;padding:.8rem;margin:1rem 0;"
-                     f"page-break-inside:avoid'><h2>{html.escape(str(r['title']))}</h2>{fields}"
-                     f"<p style='font-size:.85rem;color:#555'>Source: {html.escape(data.cite(str(r['source_id']), url=False))}</p></section>")
-    return ("<h1>Role cards: the options role play</h1><p>You play a decision-maker, never a refugee. "
-            "Argue your option from the evidence; expect questions from the other groups.</p>" + "".join(cards))
+    printed = "".join(
+        f"<section class='card' style='margin:1rem 0;page-break-inside:avoid'>{cards.role_card_html(r)}</section>"
+        for _, r in data.load("roles").iterrows()
+    )
+    return (
+        "<h1>Role cards: the options role play</h1><p>You play a decision-maker, never a refugee. "
+        "Argue your option from the evidence; expect questions from the other groups.</p>" + printed
+    )
 
 
-def handouts(out: Path = BUILD / "handouts") -> Path:
-    """Write the offline instructor pack: lesson pages, source packets, role cards and an index."""
+def _lesson_pages(out: Path, path: Path, lang: str) -> tuple[str, str]:
+    """Write one lesson's page and source packet; return their file names."""
+    from .i18n import ui
+
+    started = time.perf_counter()
+    nb = _execute_static(nbformat.read(path, as_version=4), path)
+    page = out / path.with_suffix(".html").name
+    links = "<nav class='bl-top'><a href='index.html'>All handouts</a></nav>"
+    title = nb.cells[0].source.splitlines()[0].lstrip("# ")
+    page.write_text(_page(title, _html_body(nb), plotly_js=True, nav_links=links, lang=lang), encoding="utf-8")
+    packet = out / f"{path.stem}-sources.html"
+    packet.write_text(
+        _page(f"{ui('Sources', lang=lang)}: {path.stem}", source_packet(path), nav_links=links, lang=lang),
+        encoding="utf-8",
+    )
+    _say(
+        f"      wrote {page.name} ({page.stat().st_size / 1e6:.1f} MB) and {packet.name} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return page.name, packet.name
+
+
+def _index(order, entries, cards: bool) -> str:
+    rows = "".join(
+        f"<tr><td>{html.escape(n)}</td><td><a href='{p}'>{html.escape(t)}</a></td>"
+        f"<td><a href='{s}'>source packet</a></td></tr>"
+        for (n, t, _), (p, s) in zip(order, entries)
+    )
+    extra = "<p><a href='role-cards.html'>Role cards for the options role play</a></p>" if cards else ""
+    return (
+        f"<h1>Borderline: the instructor's handout pack</h1><p>Every page works offline: open it in any browser, "
+        f"project it, or print it. Charts are drawn in the page; widgets appear as static views with the data "
+        f"behind them; model answers and instructor notes are shown.</p><table><tr><th>#</th><th>lesson</th>"
+        f"<th>for students</th></tr>{rows}</table>{extra}"
+    )
+
+
+def handouts(out: Path = BUILD / "handouts", notebooks_folder: Path = NOTEBOOKS, lang: str = "en") -> Path:
+    """Write the offline instructor pack: lesson pages, source packets, role cards and an index.
+
+    ``notebooks_folder`` and ``lang`` build it from a translated edition (see ``borderline.localised``).
+    """
+    from .lessons import order as lesson_order
+
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    from .lessons import order as lesson_order
-
     order = lesson_order()
-    paths = [NOTEBOOKS / f for _, _, f in order]
     entries = []
-    for i, path in enumerate(paths, start=1):
-        started = time.perf_counter()
-        _say(f"[{i}/{len(paths)}] {path.name}: running the notebook with static views ...")
-        nb = _execute_static(nbformat.read(path, as_version=4), path)
-        body = _html_body(nb)
-        page = out / path.with_suffix(".html").name
-        links = "<nav class='bl-top'><a href='index.html'>All handouts</a></nav>"
-        page.write_text(_page(nb.cells[0].source.splitlines()[0].lstrip("# "), body, plotly_js=True, nav_links=links),
-                        encoding="utf-8")
-        packet = out / f"{path.stem}-sources.html"
-        packet.write_text(_page(f"Sources: {path.stem}", source_packet(path), nav_links=links), encoding="utf-8")
-        entries.append((path, page.name, packet.name))
-        _say(f"      wrote {page.name} ({page.stat().st_size / 1e6:.1f} MB) and {packet.name} "
-             f"in {time.perf_counter() - started:.1f} s")
+    for i, (_n, _t, name) in enumerate(order, start=1):
+        _say(f"[{i}/{len(order)}] {name}: running the notebook with static views ...")
+        entries.append(_lesson_pages(out, notebooks_folder / name, lang))
     cards = role_cards()
     if cards:
-        (out / "role-cards.html").write_text(_page("Role cards", cards), encoding="utf-8")
+        (out / "role-cards.html").write_text(_page("Role cards", cards, lang=lang), encoding="utf-8")
         _say("      wrote role-cards.html")
-    rows = "".join(f"<tr><td>{html.escape(n)}</td><td><a href='{p}'>{html.escape(t)}</a></td>"
-                   f"<td><a href='{s}'>source packet</a></td></tr>"
-                   for (n, t, _), (_, p, s) in zip(order, entries))
-    extra = "<p><a href='role-cards.html'>Role cards for the lesson 05 role play</a></p>" if cards else ""
-    index = (f"<h1>Borderline: the instructor's handout pack</h1><p>Every page works offline: open it in any browser, "
-             f"project it, or print it. Charts are drawn in the page; widgets appear as static views with the data "
-             f"behind them; model answers and instructor notes are shown.</p><table><tr><th>#</th><th>lesson</th>"
-             f"<th>for students</th></tr>{rows}</table>{extra}")
-    (out / "index.html").write_text(_page("Borderline handouts", index), encoding="utf-8")
+    (out / "index.html").write_text(
+        _page("Borderline handouts", _index(order, entries, bool(cards)), lang=lang), encoding="utf-8"
+    )
     _say(f"handouts written to {out} (open index.html)")
     return out

@@ -3,39 +3,36 @@
 A lesson's exercises live in ``lessons/NN-slug/exercises.yaml`` beside the lesson's Markdown.
 Each entry holds the whole exercise: prompt, kind, options and feedback (or answer, tolerance
 and slips), hint, explanation and model answer. This module knows no lesson: it finds the file
-from the exercise id ("02.3" is in the folder whose name starts "02-"), checks every field
-against the schema below, and turns a computed answer into a number.
+from the exercise id (exercise "NN.M" is in the folder whose name starts "NN-"), checks every field
+against the schema below, and turns a computed answer (a ``formula``, see ``borderline.formulas``)
+into a number.
 
-A computed answer is a ``formula`` over cells of the datasets, so nobody types a figure that
-the data already hold::
-
-    answer:
-      formula: famine_estimates["E10"].high / famine_estimates["E01"].high
-
-Formulas allow numbers, ``+ - * /``, brackets, ``table["ROW"].column`` (one cell, by the
-table's key), ``sum(table["ROW1", "ROW2"].column)`` and, in a slip, ``answer``.
-
->>> evaluate("2 * (3 + 4)")
-14.0
->>> evaluate("answer / 100", answer=74.7)
-0.747
+>>> sorted(KINDS)
+['choice', 'number', 'percent', 'writing']
 """
 
 from __future__ import annotations
 
-import ast
-import operator
 import os
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .data import BorderlineError, PACKAGE_DIR, load, schema
+from .data import PACKAGE_DIR, BorderlineError
+from .formulas import evaluate
 
 KINDS = {"number", "percent", "choice", "writing"}
-COMMON = {"id": True, "kind": True, "prompt": True, "label": False, "hint": False, "model_answer": False,
-          "tag": False, "level": False}
+COMMON = {
+    "id": True,
+    "kind": True,
+    "prompt": True,
+    "label": False,
+    "hint": False,
+    "model_answer": False,
+    "tag": False,
+    "level": False,
+}
 BY_KIND = {
     "number": {"answer": True, "tolerance": False, "slips": False, "explain": False, "placeholder": False},
     "percent": {"answer": True, "tolerance": False, "slips": False, "explain": False, "placeholder": False},
@@ -45,7 +42,11 @@ BY_KIND = {
 
 
 class ExerciseFileError(BorderlineError, ValueError):
-    """An exercises.yaml entry that does not match the schema; the message names lesson, exercise and field."""
+    """An exercises.yaml entry that does not match the schema; the message names lesson, exercise and field.
+
+    >>> str(ExerciseFileError("lessons/99-x/exercises.yaml", "kind is missing.", "add 'kind:'.", "99.1", "kind"))
+    "lessons/99-x/exercises.yaml, exercise 99.1, field 'kind': kind is missing. Fix: add 'kind:'."
+    """
 
     def __init__(self, file, problem, fix="", exercise=None, field=None):
         where = str(file)
@@ -57,7 +58,11 @@ class ExerciseFileError(BorderlineError, ValueError):
 
 
 class _TextLoader(yaml.SafeLoader):
-    """YAML with every scalar read as text, so "no", "2021_2022" and "03.10" stay as typed."""
+    """YAML with every scalar read as text, so "no", "2021_2022" and "1.10" stay as typed.
+
+    >>> yaml.load("{a: no, b: 1.10}", Loader=_TextLoader)
+    {'a': 'no', 'b': '1.10'}
+    """
 
 
 _TextLoader.yaml_implicit_resolvers = {
@@ -81,10 +86,12 @@ def lessons_dirs() -> list[Path]:
 
 
 def exercise_file(lesson: str) -> Path | None:
-    """The exercises.yaml of a lesson number such as "01", or None.
+    """The exercises.yaml of a lesson number such as "02", or None.
 
-    >>> exercise_file("01").parent.name
-    '01-famine'
+    >>> exercise_file("99") is None
+    True
+    >>> all(exercise_file(p.name[:2]).parent == p for d in lessons_dirs()[-1:] for p in d.glob("[0-9][0-9]-*/"))
+    True
     """
     for folder in lessons_dirs():
         hits = sorted(folder.glob(f"{lesson}-*/exercises.yaml")) if folder.is_dir() else []
@@ -98,84 +105,43 @@ def _rel(path: Path) -> str:
     return "/".join(parts[-3:]) if len(parts) >= 3 else str(path)
 
 
-# --- formulas ------------------------------------------------------------------------
-
-_OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
-
-
-def _cells(node: ast.AST) -> list[float]:
-    """``table["A", "B"].column`` as a list of numbers."""
-    if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Subscript)
-            and isinstance(node.value.value, ast.Name)):
-        raise ValueError('write a cell as table["ROW"].column')
-    table, column = node.value.value.id, node.attr
-    keys = node.value.slice.elts if isinstance(node.value.slice, ast.Tuple) else [node.value.slice]
-    ids = [k.value for k in keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
-    if len(ids) != len(keys):
-        raise ValueError("row ids must be quoted, as in famine_estimates[\"E01\"]")
-    frame = load(table).set_index(schema(table)["schema"]["primaryKey"])
-    missing = [i for i in ids if i not in frame.index]
-    if missing:
-        raise ValueError(f"{table} has no row {', '.join(missing)}")
-    if column not in frame.columns:
-        raise ValueError(f"{table} has no column '{column}'")
-    return [float(frame.at[i, column]) for i in ids]
-
-
-def _eval(node: ast.AST, answer):
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
-    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
-        return _OPS[type(node.op)](_eval(node.left, answer), _eval(node.right, answer))
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -_eval(node.operand, answer)
-    if isinstance(node, ast.Name) and node.id == "answer" and answer is not None:
-        return float(answer)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "sum" and len(node.args) == 1:
-        return float(sum(_cells(node.args[0])))
-    if isinstance(node, ast.Attribute):
-        values = _cells(node)
-        if len(values) != 1:
-            raise ValueError("several rows give several numbers: wrap them in sum(...)")
-        return values[0]
-    raise ValueError(f"'{ast.unparse(node)}' is not allowed in a formula")
-
-
-def evaluate(formula: str, answer: float | None = None) -> float:
-    """The value of a formula (see the module docstring); raises ValueError saying what is wrong.
-
-    >>> round(evaluate('famine_estimates["E10"].high / famine_estimates["E01"].high'), 1)
-    15.9
-    """
-    try:
-        tree = ast.parse(str(formula), mode="eval")
-    except SyntaxError as exc:
-        raise ValueError(f"the formula cannot be read ({exc.msg})") from None
-    return _eval(tree.body, answer)
-
-
 # --- reading and checking a lesson's file -----------------------------------------------
+
 
 def _number(value, where, field, file):
     if isinstance(value, dict):
         if set(value) != {"formula"}:
-            raise ExerciseFileError(file, "a computed value needs exactly one key, 'formula'.",
-                                    'write it as  formula: table["ROW"].column', where, field)
+            raise ExerciseFileError(
+                file,
+                "a computed value needs exactly one key, 'formula'.",
+                'write it as  formula: table["ROW"].column',
+                where,
+                field,
+            )
         try:
             return evaluate(value["formula"])
         except (ValueError, BorderlineError) as exc:
-            raise ExerciseFileError(file, f"the formula {value['formula']!r} failed: {exc}.",
-                                    "check the table, row id and column names in datasets/.", where, field) from None
+            raise ExerciseFileError(
+                file,
+                f"the formula {value['formula']!r} failed: {exc}.",
+                "check the table, row id and column names in datasets/.",
+                where,
+                field,
+            ) from None
     try:
         return float(str(value).replace(",", ""))
     except ValueError:
         pass
-    try:  # a slip may be a formula too: 'famine_estimates["E10"].high - famine_estimates["E01"].high'
+    try:  # a slip may be a formula too: 'table["ROW_A"].high - table["ROW_B"].high'
         return evaluate(str(value))
     except (ValueError, BorderlineError):
-        raise ExerciseFileError(file, f"{value!r} is neither a number nor a formula.",
-                                "write plain digits (0.03, 11500) or a formula such as "
-                                'famine_estimates["E01"].high.', where, field) from None
+        raise ExerciseFileError(
+            file,
+            f"{value!r} is neither a number nor a formula.",
+            'write plain digits (0.03, 11500) or a formula such as table["ROW_ID"].column.',
+            where,
+            field,
+        ) from None
 
 
 def _check_fields(entry: dict, file, index: int) -> str:
@@ -183,13 +149,19 @@ def _check_fields(entry: dict, file, index: int) -> str:
     where = qid or f"number {index + 1}"
     kind = str(entry.get("kind", ""))
     if kind not in KINDS:
-        raise ExerciseFileError(file, f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}.",
-                                "set kind to number, percent, choice or writing.", where, "kind")
+        raise ExerciseFileError(
+            file,
+            f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}.",
+            "set kind to number, percent, choice or writing.",
+            where,
+            "kind",
+        )
     allowed = COMMON | BY_KIND[kind]
     for name in entry:
         if name not in allowed:
-            raise ExerciseFileError(file, f"'{name}' is not a field of a {kind} exercise.",
-                                    f"use only: {', '.join(allowed)}.", where, name)
+            raise ExerciseFileError(
+                file, f"'{name}' is not a field of a {kind} exercise.", f"use only: {', '.join(allowed)}.", where, name
+            )
     for name, required in allowed.items():
         if required and (entry.get(name) in (None, "", {}, [])):
             raise ExerciseFileError(file, "this field is missing or empty.", f"add '{name}:'.", where, name)
@@ -201,14 +173,24 @@ def _check_choice(entry: dict, file, where: str) -> None:
     if not isinstance(options, dict) or not isinstance(feedback, dict):
         raise ExerciseFileError(file, "options and feedback must be 'key: text' lists.", "", where, "options")
     if str(entry["answer"]) not in options:
-        raise ExerciseFileError(file, f"the answer {entry['answer']!r} is not one of the option keys.",
-                                f"use one of: {', '.join(options)}.", where, "answer")
+        raise ExerciseFileError(
+            file,
+            f"the answer {entry['answer']!r} is not one of the option keys.",
+            f"use one of: {', '.join(options)}.",
+            where,
+            "answer",
+        )
     extra = [k for k in feedback if k not in options]
     missing = [k for k in options if k not in feedback]
     if extra or missing:
-        raise ExerciseFileError(file, "feedback must have one message per option "
-                                f"(missing: {', '.join(missing) or 'none'}; unknown: {', '.join(extra) or 'none'}).",
-                                "give every option key one feedback line.", where, "feedback")
+        raise ExerciseFileError(
+            file,
+            "feedback must have one message per option "
+            f"(missing: {', '.join(missing) or 'none'}; unknown: {', '.join(extra) or 'none'}).",
+            "give every option key one feedback line.",
+            where,
+            "feedback",
+        )
 
 
 def _question(entry: dict, file, index: int, lesson: str):
@@ -216,12 +198,24 @@ def _question(entry: dict, file, index: int, lesson: str):
 
     where = _check_fields(entry, file, index)
     if not where.startswith(lesson + "."):
-        raise ExerciseFileError(file, f"the id does not start with the lesson number {lesson}.",
-                                f'use an id such as "{lesson}.1".', where, "id")
+        raise ExerciseFileError(
+            file,
+            f"the id does not start with the lesson number {lesson}.",
+            f'use an id such as "{lesson}.1".',
+            where,
+            "id",
+        )
     kind = entry["kind"]
-    q = Question(qid=where, kind=kind, hint=str(entry.get("hint", "")), explain=str(entry.get("explain", "")),
-                 prompt=str(entry["prompt"]), model_answer=str(entry.get("model_answer", "")),
-                 tag=str(entry.get("tag", "")), label=str(entry.get("label", "Your answer")))
+    q = Question(
+        qid=where,
+        kind=kind,
+        hint=str(entry.get("hint", "")),
+        explain=str(entry.get("explain", "")),
+        prompt=str(entry["prompt"]),
+        model_answer=str(entry.get("model_answer", "")),
+        tag=str(entry.get("tag", "")),
+        label=str(entry.get("label", "Your answer")),
+    )
     if entry.get("placeholder"):
         q.placeholder = str(entry["placeholder"])
     if kind == "choice":
@@ -241,8 +235,13 @@ def _question(entry: dict, file, index: int, lesson: str):
 
 def _slip(slip, answer, where, file) -> float:
     if not isinstance(slip, dict) or "value" not in slip or not slip.get("message"):
-        raise ExerciseFileError(file, "each slip needs a value and a message.",
-                                "write  - value: 1150  and  message: what went wrong", where, "slips")
+        raise ExerciseFileError(
+            file,
+            "each slip needs a value and a message.",
+            "write  - value: 1150  and  message: what went wrong",
+            where,
+            "slips",
+        )
     value = slip["value"]
     if isinstance(value, str) and "answer" in value:
         return evaluate(value, answer=answer)
@@ -277,8 +276,8 @@ def _parsed(path: str, stamp: float, lesson: str) -> dict:
 def lesson_exercises(lesson: str) -> dict:
     """Every exercise of one lesson, by id, in file order ({} if the lesson has no file).
 
-    >>> list(lesson_exercises("01"))[:2]
-    ['01.1', '01.2']
+    >>> lesson_exercises("99")
+    {}
     """
     path = exercise_file(str(lesson))
     if path is None:
@@ -289,8 +288,8 @@ def lesson_exercises(lesson: str) -> dict:
 def find(qid: str):
     """The exercise with this id, or None.
 
-    >>> find("01.5").kind
-    'number'
+    >>> find("no such id") is None
+    True
     """
     qid = str(qid).strip()
     lesson = qid.split(".")[0]
@@ -302,7 +301,7 @@ def find(qid: str):
 def all_exercises() -> dict:
     """Every exercise of every lesson folder, by id.
 
-    >>> "00.1" in all_exercises()
+    >>> all(q.qid == qid for qid, q in all_exercises().items())
     True
     """
     found = {}

@@ -3,12 +3,15 @@ writing box saved to the journal; and, in a separate cell, the collapsed model a
 
 Everything shown comes from the lesson's ``exercises.yaml`` (see ``exercise_bank``).
 
->>> box = exercise("01.5")
+>>> from .exercises import Question, register
+>>> _ = register(Question("99.5", "number", hint="Rate times population.", explain="11,500.", answer=11_500,
+...                       prompt="How many deaths a year?", model_answer="50 per 100,000 of 23 million."))
+>>> box = exercise("99.5")
 >>> box.controls["answer"].value = "11,500"
 >>> box.controls["check"].click()
 >>> "Correct" in box.text.value
 True
->>> "<details" in model_answer("01.5")._repr_html_()
+>>> "<details" in model_answer("99.5")._repr_html_()
 True
 """
 
@@ -21,6 +24,7 @@ import ipywidgets as w
 import mistune
 
 from . import exercises, journal
+from .i18n import ui
 
 LABEL_STYLE = {"description_width": "initial"}
 _MARKDOWN = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
@@ -29,21 +33,23 @@ _MARKDOWN = mistune.create_markdown(escape=False, plugins=["table", "strikethrou
 def markdown_html(text: str) -> str:
     """Lesson Markdown (from an exercises file) as HTML.
 
-    >>> markdown_html("A **bold** claim [S004].")
-    '<p>A <strong>bold</strong> claim [S004].</p>\\n'
+    >>> markdown_html("A **bold** claim [SOURCE_ID].")
+    '<p>A <strong>bold</strong> claim [SOURCE_ID].</p>\\n'
     """
     return _MARKDOWN(str(text))
 
 
 def _heading(q) -> str:
-    kind = f" ({q.tag})" if q.tag else ""
-    return f"Exercise {q.qid}{kind}."
+    if q.tag:
+        return ui("Exercise {qid} ({tag}).", qid=q.qid, tag=ui(q.tag))
+    return ui("Exercise {qid}.", qid=q.qid)
 
 
 def prompt_html(q) -> str:
     """The exercise's heading and prompt as one HTML block (used by the widget and by printed pages).
 
-    >>> "Exercise 01.5." in prompt_html(exercises._question("01.5"))
+    >>> q = exercises.Question("9.3", "number", hint="", explain="", answer=1, prompt="How many?")
+    >>> "Exercise 9.3." in prompt_html(q) and "How many?" in prompt_html(q)
     True
     """
     body = markdown_html(f"**{_heading(q)}** {q.prompt.strip()}")
@@ -56,11 +62,21 @@ def _status(message: str) -> str:
 
 def _answer_control(q, saved: str):
     if q.kind == "choice":
-        return w.RadioButtons(options=[(label, k) for k, label in q.options.items()],
-                              value=saved if saved in q.options else None,
-                              description=q.label, style=LABEL_STYLE, layout=w.Layout(width="auto"))
-    return w.Text(value=saved, placeholder=q.placeholder, description=q.label, style=LABEL_STYLE,
-                  continuous_update=False, layout=w.Layout(width="420px"))
+        return w.RadioButtons(
+            options=[(label, k) for k, label in q.options.items()],
+            value=saved if saved in q.options else None,
+            description=q.label,
+            style=LABEL_STYLE,
+            layout=w.Layout(width="auto"),
+        )
+    return w.Text(
+        value=saved,
+        placeholder=ui(q.placeholder),
+        description=q.label,
+        style=LABEL_STYLE,
+        continuous_update=False,
+        layout=w.Layout(width="420px"),
+    )
 
 
 def _box(children, controls, text, css):
@@ -75,36 +91,57 @@ def _self_check(q) -> w.VBox:
     key = f"answer.{q.qid}"
     saved = journal.get(key)
     answer = _answer_control(q, saved)
-    check_button = w.Button(description="Check", button_style="primary", icon="check",
-                            tooltip=f"Check your answer to exercise {q.qid}")
-    hint_button = w.Button(description="Hint", icon="lightbulb-o", tooltip="A hint that does not give the answer away")
-    feedback = w.HTML(_status("Saved answers stay in your journal after a restart.") if not saved
-                      else _status("Your saved answer is filled in. Press Check to see the feedback again."))
+    check_button = w.Button(
+        description=ui("Check"),
+        button_style="primary",
+        icon="check",
+        tooltip=ui("Check your answer to exercise {qid}", qid=q.qid),
+    )
+    hint_button = w.Button(
+        description=ui("Hint"), icon="lightbulb-o", tooltip=ui("A hint that does not give the answer away")
+    )
+    feedback = w.HTML(
+        _status(ui("Saved answers stay in your journal after a restart."))
+        if not saved
+        else _status(ui("Your saved answer is filled in. Press Check to see the feedback again."))
+    )
 
     def do_check(_=None):
         value = answer.value
         if value is None or str(value).strip() == "":
-            feedback.value = exercises.Feedback(q.qid, False, "Type or choose an answer first.",
-                                                kind="unreadable")._repr_html_()
+            feedback.value = exercises.Feedback(
+                q.qid, False, ui("Type or choose an answer first."), kind="unreadable"
+            )._repr_html_()
             return
         journal.save(key, str(value))
         feedback.value = exercises.check(q.qid, value)._repr_html_()
 
     def do_hint(_=None):
-        feedback.value = f'<div class="bl-hint" role="status"><strong>Hint.</strong> {html.escape(q.hint)}</div>'
+        feedback.value = (
+            f'<div class="bl-hint" role="status"><strong>{ui("Hint")}.</strong> {html.escape(q.hint)}</div>'
+        )
 
     check_button.on_click(do_check)
     hint_button.on_click(do_hint)
     controls = {"answer": answer, "check": check_button, "hint": hint_button}
-    return _box([w.HTML(prompt_html(q)), answer, w.HBox([check_button, hint_button]), feedback], controls,
-                feedback, "bl-exercise")
+    return _box(
+        [w.HTML(prompt_html(q)), answer, w.HBox([check_button, hint_button]), feedback],
+        controls,
+        feedback,
+        "bl-exercise",
+    )
 
 
 def _writing(q) -> w.VBox:
     from .widgets import journal_entry
 
-    entry = journal_entry(q.journal_key, q.label, placeholder=q.placeholder if q.placeholder != exercises.Question.placeholder
-                          else "Write here. It is saved as you go.", rows=q.rows)
+    default = q.placeholder == exercises.Question.placeholder
+    entry = journal_entry(
+        q.journal_key,
+        q.label,
+        rows=q.rows,
+        placeholder=ui("Write here. It is saved as you go.") if default else q.placeholder,
+    )
     return _box([w.HTML(prompt_html(q)), entry], entry.controls, entry.text, "bl-writing")
 
 
@@ -113,6 +150,9 @@ def exercise(qid: str):
 
     The last answer is kept in the journal, so it is still there after a restart. While the
     handouts are built (``BORDERLINE_STATIC=1``) it returns a static view instead.
+
+    >>> "There is no exercise" in exercise("no such id").value
+    True
     """
     q = exercises._question(qid)
     if q is None:
@@ -125,8 +165,11 @@ def exercise(qid: str):
 class StaticExercise:
     """An exercise on paper: the prompt, and the options if it has any (never the answer).
 
-    >>> "Correct" in StaticExercise(exercises._question("01.2"))._repr_html_()
-    False
+    >>> q = exercises.Question("9.4", "choice", hint="", explain="", answer="a", options={"a": "yes", "b": "no"},
+    ...                        feedback={"a": "Correct: yes.", "b": "No."})
+    >>> html_text = StaticExercise(q)._repr_html_()
+    >>> "<li>yes</li>" in html_text and "Correct" not in html_text
+    True
     """
 
     def __init__(self, q):
@@ -143,7 +186,13 @@ class StaticExercise:
 
 
 class ModelAnswer:
-    """A model answer, collapsed until the reader opens it (in JupyterLab and in static HTML)."""
+    """A model answer, collapsed until the reader opens it (in JupyterLab and in static HTML).
+
+    >>> q = exercises.Question("9.5", "writing", hint="", explain="", model_answer="A *strong* answer.")
+    >>> text = ModelAnswer(q)._repr_html_()
+    >>> text.startswith('<details class="bl-solution">') and "<em>strong</em>" in text
+    True
+    """
 
     def __init__(self, q):
         self.q = q
@@ -151,15 +200,22 @@ class ModelAnswer:
     def _repr_html_(self) -> str:
         if not self.q.model_answer:
             return ""
-        return ('<details class="bl-solution"><summary><b>Model answer</b> (try the exercise first, then click '
-                f"to open)</summary>\n\n{markdown_html(self.q.model_answer)}\n</details>")
+        return (
+            f'<details class="bl-solution"><summary><b>{ui("Model answer")}</b> '
+            f"{ui('(try the exercise first, then click to open)')}</summary>\n\n"
+            f"{markdown_html(self.q.model_answer)}\n</details>"
+        )
 
     def __str__(self) -> str:
         return self.q.model_answer
 
 
 def model_answer(qid: str):
-    """The model answer of exercise ``qid``, collapsed (a cell tagged ``solution`` calls this)."""
+    """The model answer of exercise ``qid``, collapsed (a cell tagged ``solution`` calls this).
+
+    >>> "There is no exercise" in model_answer("no such id").value
+    True
+    """
     q = exercises._question(qid)
     if q is None:
         return w.HTML(f"<b>There is no exercise {html.escape(str(qid))}.</b>")

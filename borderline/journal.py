@@ -7,11 +7,12 @@ A damaged file is set aside, never overwritten, and a fresh one is started.
 
 >>> import os, tempfile
 >>> os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
->>> save("00.opening", "Mostly migrants, I think.")
->>> get("00.opening")
+>>> save("example.opening", "Mostly migrants, I think.")
+>>> get("example.opening")
 'Mostly migrants, I think.'
->>> opening_answer()
-'Mostly migrants, I think.'
+
+Lessons name their own keys (by convention ``NN.name``, NN being the lesson that writes them);
+this module knows none of them.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["path", "save", "get", "entries", "opening_answer", "OPENING_KEY", "export_markdown"]
+__all__ = ["path", "save", "get", "entries", "export_markdown"]
 
-OPENING_KEY = "00.opening"
 _VERSION = 1
 
 
@@ -131,18 +131,6 @@ def entries() -> dict:
         return {}
     with _locked(target):
         return dict(_read(target)["entries"])
-
-
-def opening_answer() -> str:
-    """The student's first answer to the central question (saved in lesson 00).
-
-    >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
-    >>> opening_answer()
-    ''
-    >>> save(OPENING_KEY, "Refugees. Why: return means prison."); opening_answer()
-    'Refugees. Why: return means prison.'
-    """
-    return get(OPENING_KEY)
 
 
 def export_markdown() -> str:

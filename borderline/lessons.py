@@ -1,19 +1,22 @@
 """Lessons as text: ``lessons/NN-slug.md`` (MyST Markdown) is what authors edit; the notebook
 ``notebooks/NN-slug.ipynb`` that students open is built from it by jupytext.
 
-This module reads the lessons' front matter (number, title, minutes), and ``sync()`` derives
-everything that must not be kept by hand:
+This module reads the lessons' front matter (number, title, minutes) and works out what each
+lesson cites and loads; ``borderline.lesson_sync.sync()`` derives everything that must not be
+kept by hand:
 
 - the navigation cell at the end of each lesson (previous, contents, next);
-- each lesson's Sources list, from the ``[IDS]`` its text and exercises cite and the tables
+- each lesson's list of sources (``lessons/NN-slug/sources.txt``, shown by the lesson's
+  ``bl.lesson_sources`` cell), from the ``[IDS]`` its text and exercises cite and the tables
   its code cells load (directly, or through a builder marked with ``registry.uses``);
 - the syllabus table in ``lessons.md`` (between its ``syllabus`` markers);
 - the paired notebook, outputs cleared, cell ids kept.
 
-``sync(check=True)`` changes nothing and lists what is out of date.
+``lesson_sync.sync(check=True)`` changes nothing and lists what is out of date.
 
->>> [n for n, _title, _nb in order()][:2]
-['00', '01']
+>>> numbers = [n for n, _title, _nb in order()]
+>>> numbers == sorted(numbers) and len(numbers) == len(lesson_files())
+True
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ SYLLABUS_MARKS = ("<!-- syllabus: made by `make sync` from each lesson's front m
 def lesson_files(folder: Path = LESSONS) -> list[Path]:
     """The lesson Markdown files, in number order.
 
-    >>> lesson_files()[0].name
-    '00-start-here.md'
+    >>> all(p.suffix == ".md" and p.name[:2].isdigit() for p in lesson_files())
+    True
     """
     return sorted(folder.glob("[0-9][0-9]-*.md"))
 
@@ -46,8 +49,8 @@ def lesson_files(folder: Path = LESSONS) -> list[Path]:
 def front_matter(path: Path) -> dict:
     """The ``borderline`` block of a lesson's front matter (lesson, title, minutes).
 
-    >>> front_matter(lesson_files()[1])["title"]
-    'The famine'
+    >>> sorted(front_matter(lesson_files()[0]))
+    ['exercise_minutes', 'lesson', 'teaching_minutes', 'title']
     """
     text = Path(path).read_text(encoding="utf-8")
     match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
@@ -58,13 +61,15 @@ def front_matter(path: Path) -> dict:
 def order(folder: Path = LESSONS) -> list[tuple[str, str, str]]:
     """(number, title, notebook file name) for each lesson, in number order.
 
-    >>> order()[1]
-    ('01', 'The famine', '01-famine.ipynb')
+    >>> n, title, notebook = order()[0]
+    >>> notebook.startswith(n + "-") and notebook.endswith(".ipynb")
+    True
     """
     return [(front_matter(p)["lesson"], front_matter(p)["title"], p.stem + ".ipynb") for p in lesson_files(folder)]
 
 
 # --- derived blocks ------------------------------------------------------------------------
+
 
 def nav_text(index: int, lessons) -> str:
     """The navigation line at the end of lesson ``index``.
@@ -95,11 +100,14 @@ def code_cells(text: str) -> list[str]:
 def tables_loaded(text: str) -> list[str]:
     """Tables a lesson's code cells read: ``bl.load("t")``, ``bl.rows("t", ...)`` and marked builders.
 
-    >>> tables_loaded('```{code-cell}\\nbl.rows("events", "EV01")\\n```\\n')
+    >>> tables_loaded('```{code-cell}\\nbl.rows("events", "X1")\\n```\\n')
     ['events']
     """
-    from . import registry, widgets  # noqa: F401  (importing the builders fills the registry)
-    from . import charts  # noqa: F401
+    from . import (  # noqa: F401  (importing the builders fills the registry)
+        charts,  # noqa: F401
+        registry,
+        widgets,
+    )
 
     found: list[str] = []
     for source in code_cells(text):
@@ -118,8 +126,8 @@ def _without_derived(text: str) -> str:
 def cited_ids(text: str, exercises_file: Path | None = None) -> list[str]:
     """Source ids cited in brackets in a lesson's text (and its exercises file), in order of first use.
 
-    >>> cited_ids("As [S004] and [HN2007; S004] say.")
-    ['S004', 'HN2007']
+    >>> cited_ids("As [SRC_B] and [SRC_A; SRC_B] say.")
+    ['SRC_B', 'SRC_A']
     """
     text = _without_derived(text)
     if exercises_file and exercises_file.exists():
@@ -128,8 +136,13 @@ def cited_ids(text: str, exercises_file: Path | None = None) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def sources_text(md: Path) -> str:
-    """The Markdown of a lesson's Sources list: every source it cites or whose table it loads."""
+def source_ids(md: Path) -> list[str]:
+    """Every source a lesson cites or whose table it loads, in bibliography order.
+
+    >>> ids = source_ids(lesson_files()[0])
+    >>> set(cited_ids(lesson_files()[0].read_text())) <= set(ids)
+    True
+    """
     from . import data
 
     text = md.read_text(encoding="utf-8")
@@ -138,16 +151,41 @@ def sources_text(md: Path) -> str:
     ordered = [s for s in data.load("sources")["source_id"] if s in wanted]
     unknown = sorted(wanted - set(ordered))
     if unknown:
-        raise data.DataError(md.relative_to(ROOT) if md.is_relative_to(ROOT) else md,
-                             f"cites sources that are not in the bibliography: {', '.join(unknown)}.",
-                             "add them to datasets/sources.csv or correct the ids.")
-    lines = [f"- **[{s}]** {data.cite(s)}" for s in ordered]
-    return (f"The {len(ordered)} sources this lesson cites or draws its data from (made by `make sync`):\n\n"
-            + "\n".join(lines))
+        raise data.DataError(
+            md.relative_to(ROOT) if md.is_relative_to(ROOT) else md,
+            f"cites sources that are not in the bibliography: {', '.join(unknown)}.",
+            "add them to datasets/sources.csv or correct the ids.",
+        )
+    return ordered
+
+
+SOURCES_HEADER = "# Made by `make sync`: every source this lesson cites or draws its data from, one id a line.\n"
+
+
+def sources_file(md: Path) -> Path:
+    """Where a lesson's derived list of source ids is kept (``lessons/NN-slug/sources.txt``).
+
+    >>> sources_file(Path("lessons/42-example.md")).as_posix()
+    'lessons/42-example/sources.txt'
+    """
+    return md.with_suffix("") / "sources.txt"
+
+
+def sources_cell(lesson: str) -> str:
+    """The code of the Sources cell: it shows the full references listed in sources.txt.
+
+    >>> sources_cell("42")
+    'bl.lesson_sources("42")'
+    """
+    return f'bl.lesson_sources("{lesson}")'
 
 
 def syllabus_table(lessons_folder: Path = LESSONS) -> str:
-    """The syllabus table for lessons.md, from each lesson's front matter."""
+    """The syllabus table for lessons.md, from each lesson's front matter.
+
+    >>> syllabus_table().splitlines()[0]
+    '| # | lesson | notebook | teaching | exercises | total |'
+    """
     rows = ["| # | lesson | notebook | teaching | exercises | total |", "|---|---|---|---|---|---|"]
     for md in lesson_files(lessons_folder):
         m = front_matter(md)
@@ -156,87 +194,23 @@ def syllabus_table(lessons_folder: Path = LESSONS) -> str:
     return "\n".join(rows)
 
 
-# --- sync ----------------------------------------------------------------------------------
+def lesson_sources(lesson: str):
+    """The full references of one lesson, from its ``sources.txt`` (the Sources cell of every lesson).
 
-def _set_block(text: str, start: str, body: str) -> str:
-    """Put ``body`` in the markdown cell that begins with ``start`` (appended at the end if absent)."""
-    block = f"{start}\n\n{body}\n"
-    pattern = re.compile(rf"(?ms)^{re.escape(start)}\n.*?(?=^\+\+\+|^```|\Z)")
-    if pattern.search(text):
-        return pattern.sub(lambda _m: block + ("\n" if not _m.group(0).endswith("\n\n") and _m.end() < len(text) else ""),
-                           text, count=1)
-    return text.rstrip("\n") + "\n\n" + block
-
-
-def lesson_text(md: Path, index: int, lessons) -> str:
-    """A lesson's Markdown with its derived blocks (sources, navigation) brought up to date."""
-    text = md.read_text(encoding="utf-8")
-    text = _set_block(text, SOURCES_START, sources_text(md))
-    # the navigation cell always comes last
-    text = re.sub(rf"(?ms)^{re.escape(NAV_START)}\n.*\Z", "", text).rstrip("\n") + "\n"
-    return canonical(text + f"\n{NAV_START}\n\n{nav_text(index, lessons)}\n")
-
-
-def canonical(text: str) -> str:
-    """A lesson's Markdown as jupytext writes it back (so a round trip changes nothing).
-
-    >>> canonical(lesson_files()[0].read_text(encoding="utf-8")) == lesson_files()[0].read_text(encoding="utf-8")
+    >>> n = order()[0][0]
+    >>> listed = sources_file(lesson_files()[0]).read_text().splitlines()
+    >>> lesson_sources(n).ids == [x for x in listed if x and not x.startswith("#")]
     True
     """
-    import jupytext
-    from jupytext.config import load_jupytext_configuration_file
+    from .data import BorderlineError, bibliography
+    from .exercise_bank import lessons_dirs
 
-    config = load_jupytext_configuration_file(str(ROOT / "jupytext.toml"))
-    return jupytext.writes(jupytext.reads(text, fmt="md:myst"), fmt="md:myst", config=config)
-
-
-def _notebook_json(md: Path, existing: Path) -> str:
-    """The notebook jupytext builds from ``md``, keeping the cell ids of ``existing`` (as ``--update`` does)."""
-    import jupytext
-    from jupytext.combine import combine_inputs_with_outputs
-
-    nb = jupytext.reads(md.read_text(encoding="utf-8"), fmt="md:myst")
-    if existing.exists():
-        nb = combine_inputs_with_outputs(nb, jupytext.read(existing), fmt={"extension": ".md", "format_name": "myst"})
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    nb.metadata.setdefault("language_info", {"name": "python"})
-    return jupytext.writes(nb, fmt="ipynb").rstrip("\n") + "\n"
-
-
-def sync(check: bool = False, lessons_folder: Path = LESSONS, notebooks_folder: Path = NOTEBOOKS,
-         syllabus: Path | None = SYLLABUS) -> list[str]:
-    """Bring derived blocks and notebooks up to date; with ``check=True`` only list what is stale."""
-    stale = []
-    lessons = order(lessons_folder)
-    for i, md in enumerate(lesson_files(lessons_folder)):
-        wanted = lesson_text(md, i, lessons)
-        if wanted != md.read_text(encoding="utf-8"):
-            stale.append(str(md.relative_to(lessons_folder.parent)))
-            if not check:
-                md.write_text(wanted, encoding="utf-8")
-        nb = notebooks_folder / (md.stem + ".ipynb")
-        built = _notebook_json(md, nb) if not (check and stale and stale[-1].endswith(md.name)) else None
-        if built is not None and (not nb.exists() or built != nb.read_text(encoding="utf-8")):
-            stale.append(str(nb.relative_to(notebooks_folder.parent)))
-            if not check:
-                nb.write_text(built, encoding="utf-8")
-    if syllabus is not None and syllabus.exists():
-        stale += _sync_syllabus(syllabus, lessons_folder, check)
-    return list(dict.fromkeys(stale))
-
-
-def _sync_syllabus(syllabus: Path, lessons_folder: Path, check: bool) -> list[str]:
-    text = syllabus.read_text(encoding="utf-8")
-    start, end = SYLLABUS_MARKS
-    if start not in text or end not in text:
-        return [f"{syllabus.name} (add the syllabus markers)"]
-    head, rest = text.split(start, 1)
-    _old, tail = rest.split(end, 1)
-    wanted = f"{head}{start}\n{syllabus_table(lessons_folder)}\n{end}{tail}"
-    if wanted == text:
-        return []
-    if not check:
-        syllabus.write_text(wanted, encoding="utf-8")
-    return [syllabus.name]
+    for folder in lessons_dirs():
+        hits = sorted(folder.glob(f"{lesson}-*/sources.txt")) if folder.is_dir() else []
+        if hits:
+            lines = hits[0].read_text(encoding="utf-8").splitlines()
+            return bibliography(extra=[x.strip() for x in lines if x.strip() and not x.startswith("#")])
+    raise BorderlineError(
+        f"The list of sources for lesson {lesson} (lessons/{lesson}-.../sources.txt) is missing. "
+        "Run `make sync` to make it."
+    )

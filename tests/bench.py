@@ -28,7 +28,9 @@ RUNS = 3
 def _execute(nb) -> tuple[float, int]:
     nb = nbformat.from_dict(nb)
     nb.cells.append(nbformat.v4.new_code_cell(MEMORY_CELL))
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    )
     start = time.perf_counter()
     client.execute()
     elapsed = time.perf_counter() - start
@@ -37,12 +39,13 @@ def _execute(nb) -> tuple[float, int]:
 
 
 def bench_notebooks() -> None:
-    print("Notebook execution (headless, fresh kernel each run; median of %d runs)" % RUNS)
+    print(f"Notebook execution (headless, fresh kernel each run; median of {RUNS} runs)")
     print(f"{'notebook':34} {'floor s':>8} {'full s':>8} {'ratio':>6} {'budget':>7} {'peak MB':>8}")
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        floor_nb = nbformat.v4.new_notebook(cells=[c for c in nb.cells if c.cell_type == "code"][:1],
-                                            metadata=nb.metadata)
+        floor_nb = nbformat.v4.new_notebook(
+            cells=[c for c in nb.cells if c.cell_type == "code"][:1], metadata=nb.metadata
+        )
         floors = [_execute(floor_nb)[0] for _ in range(RUNS)]
         fulls = [_execute(nb) for _ in range(RUNS)]
         floor = statistics.median(floors)
@@ -70,28 +73,43 @@ def bench_widgets() -> None:
     cases = []
     box = bl.estimate_explorer()
     methods = [k for k in box.controls if k.startswith("method:")]
-    cases.append(("estimate explorer: method checkbox",
-                  lambda i: setattr(box.controls[methods[i % len(methods)]], "value",
-                                    not box.controls[methods[i % len(methods)]].value)))
-    cases.append(("estimate explorer: scale", lambda i: setattr(box.controls["scale"], "value", ["log", "linear"][i % 2])))
+    cases.append(
+        (
+            "estimate explorer: method checkbox",
+            lambda i: setattr(
+                box.controls[methods[i % len(methods)]], "value", not box.controls[methods[i % len(methods)]].value
+            ),
+        )
+    )
+    cases.append(
+        ("estimate explorer: scale", lambda i: setattr(box.controls["scale"], "value", ["log", "linear"][i % 2]))
+    )
     setup = bl.setup_check()
     cases.append(("setup check: slider", lambda i: setattr(setup.controls["bars"], "value", 1 + i % 10)))
     # (label, builder, control): each change picks the control's next option
-    cycled = [("per-capita calculator: estimate", bl.per_capita_calculator, "estimate"),
-              ("glossary browser: term", bl.glossary_browser, "term"), ("border map: route", bl.border_map, "route"),
-              ("arrivals timeline: view", bl.arrivals_timeline, "view"),
-              ("China estimates: measure", bl.china_estimates_explorer, "measure"),
-              ("treaty explorer: treaty", bl.treaty_explorer, "choice"),
-              ("statements browser: speaker", bl.statements_browser, "who"),
-              ("argument map: claim", bl.argument_map, "claim"), ("status checker: case", bl.status_checker, "case"),
-              ("options board: option", bl.options_board, "option")]
+    cycled = [
+        ("per-capita calculator: estimate", bl.per_capita_calculator, "estimate"),
+        ("glossary browser: term", bl.glossary_browser, "term"),
+        ("border map: route", bl.border_map, "route"),
+        ("arrivals timeline: view", bl.arrivals_timeline, "view"),
+        ("China estimates: measure", bl.china_estimates_explorer, "measure"),
+        ("treaty explorer: treaty", bl.treaty_explorer, "choice"),
+        ("statements browser: speaker", bl.statements_browser, "who"),
+        ("argument map: claim", lambda: bl.argument_map("bench.strongest"), "claim"),
+        ("status checker: case", bl.status_checker, "case"),
+        ("options board: option", lambda: bl.options_board("bench.ranking"), "option"),
+    ]
     for label, builder, name in cycled:
         control = builder().controls[name]
         values = [v for _, v in control.options]
         cases.append((label, lambda i, c=control, v=values: setattr(c, "value", v[(i + 1) % len(v)])))
     ex = bl.exercise("01.5")
-    cases.append(("exercise check (saves to journal)",
-                  lambda i: (setattr(ex.controls["answer"], "value", f"{11000 + i}"), ex.controls["check"].click())))
+    cases.append(
+        (
+            "exercise check (saves to journal)",
+            lambda i: (setattr(ex.controls["answer"], "value", f"{11000 + i}"), ex.controls["check"].click()),
+        )
+    )
     for name, action in cases:
         ms = _median_ms(action)
         print(f"{name:42} {ms:8.2f} ms  {'ok' if ms < 50 else 'OVER'}")
@@ -122,8 +140,10 @@ def bench_browser(repeats: int = 5) -> None:
                 times += [p["ms"] for p in lab.operate_probes(page) if p["ms"] is not None]
             median = statistics.median(times) if times else float("nan")
             verdict = "ok" if times and median < 200 else ("n/a" if not times else "OVER")
-            print(f"{path.name:34} {run_all:9.1f} {median:17.0f} {max(times or [0]):8.0f} "
-                  f"{len(times) // max(repeats, 1):8d} {verdict:>8}" + (f"  OUTSIDE: {outside[:2]}" if outside else ""))
+            print(
+                f"{path.name:34} {run_all:9.1f} {median:17.0f} {max(times or [0]):8.0f} "
+                f"{len(times) // max(repeats, 1):8d} {verdict:>8}" + (f"  OUTSIDE: {outside[:2]}" if outside else "")
+            )
             page.close()
 
 

@@ -19,16 +19,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("BORDERLINE_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 
 
 def chromium_missing() -> str:
     """Why the browser tests cannot run here, or '' if they can."""
     if not Path(CHROMIUM).exists():
-        return (f"no Chromium at {CHROMIUM}. Install it with `sudo apt-get install chromium` "
-                "(or set BORDERLINE_CHROMIUM to its path) to run the browser tests.")
+        return (
+            f"no Chromium at {CHROMIUM}. Install it with `sudo apt-get install chromium` "
+            "(or set BORDERLINE_CHROMIUM to its path) to run the browser tests."
+        )
     try:
         import playwright  # noqa: F401
     except ImportError:
@@ -43,19 +53,39 @@ def _free_port() -> int:
 
 
 @contextmanager
-def jupyterlab(workdir: Path):
-    """A JupyterLab server on 127.0.0.1 with a token, serving a scratch copy of the curriculum."""
-    shutil.copytree(ROOT / "notebooks", workdir / "notebooks",
-                    ignore=shutil.ignore_patterns("my-journal*", ".ipynb_checkpoints"))
-    shutil.copy(ROOT / "lessons.md", workdir / "lessons.md")
+def jupyterlab(workdir: Path, source: Path = ROOT):
+    """A JupyterLab server on 127.0.0.1 with a token, serving a scratch copy of the curriculum
+    (or of an edition folder such as build/ko/self-learner)."""
+    shutil.copytree(
+        source / "notebooks", workdir / "notebooks", ignore=shutil.ignore_patterns("my-journal*", ".ipynb_checkpoints")
+    )
+    for extra in ["lessons.md", "borderline-edition.json"]:
+        if (source / extra).exists():
+            shutil.copy(source / extra, workdir / extra)
+    if source != ROOT and (source / "lessons").exists():
+        shutil.copytree(source / "lessons", workdir / "lessons")
     token, port = secrets.token_hex(16), _free_port()
     env = dict(os.environ, BORDERLINE_JOURNAL=str(workdir / "journal.json"))
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
-         "--LabApp.extension_manager=readonly", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={workdir}",
+            "--LabApp.extension_manager=readonly",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     try:
         deadline = time.time() + 90
         while True:
@@ -64,10 +94,14 @@ def jupyterlab(workdir: Path):
                     break
             except OSError:
                 if time.time() > deadline or process.poll() is not None:
-                    raise RuntimeError("JupyterLab did not start within 90 s")
+                    raise RuntimeError("JupyterLab did not start within 90 s") from None
                 time.sleep(0.3)
-        yield {"url": f"http://127.0.0.1:{port}", "token": token, "ready_s": time.perf_counter() - started,
-               "journal": workdir / "journal.json"}
+        yield {
+            "url": f"http://127.0.0.1:{port}",
+            "token": token,
+            "ready_s": time.perf_counter() - started,
+            "journal": workdir / "journal.json",
+        }
     finally:
         process.terminate()
         try:
@@ -130,6 +164,7 @@ def run_all_and_wait(page, timeout_s: float = 180) -> float:
     started = time.perf_counter()
     menu(page, "Run", "runmenu:run-all")
     deadline = time.time() + timeout_s
+    retries, quiet_since = 2, time.time()
     while time.time() < deadline:
         time.sleep(0.5)
         state = page.evaluate("""() => {
@@ -140,6 +175,13 @@ def run_all_and_wait(page, timeout_s: float = 180) -> float:
         }""")
         if state["total"] and not state["busy"] and not state["pending"]:
             return time.perf_counter() - started
+        if state["busy"] or state["pending"] < state["total"]:
+            quiet_since = time.time()
+        elif retries and time.time() - quiet_since > 20:
+            # On a loaded machine a cold server can drop the first Run All while its kernel connects.
+            accept_kernel_dialog(page, wait_s=1.0)
+            menu(page, "Run", "runmenu:run-all")
+            retries, quiet_since = retries - 1, time.time()
     shot = ROOT / "build" / "screenshots" / "timeout.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shot))
@@ -159,12 +201,35 @@ def cell_report(page) -> list[dict]:
     }))""")
 
 
+def overflowing_text(page) -> list[str]:
+    """Text the reader cannot see whole: clipped widget labels and buttons, chart titles wider than the chart."""
+    return page.evaluate("""() => {
+        const bad = [];
+        for (const e of document.querySelectorAll('.jp-NotebookPanel .bl-widget .widget-label, '
+                + '.jp-NotebookPanel .bl-widget button, .jp-NotebookPanel .bl-widget .widget-radio-box label')) {
+            if (e.offsetParent && e.scrollWidth > e.clientWidth + 2) bad.push('label: ' + e.textContent.trim().slice(0, 40));
+        }
+        for (const svg of document.querySelectorAll('.jp-NotebookPanel .main-svg')) {
+            const width = svg.getBoundingClientRect().width;
+            for (const t of svg.querySelectorAll('text.gtitle, text.xtitle, text.ytitle')) {
+                const box = t.getBoundingClientRect(), frame = svg.getBoundingClientRect();
+                if (box.width && (box.left < frame.left - 2 || box.right > frame.left + width + 2))
+                    bad.push('chart: ' + t.textContent.trim().slice(0, 40));
+            }
+        }
+        return bad;
+    }""")
+
+
 def _fingerprint(page, index: int) -> str:
-    return page.evaluate("""(i) => {
+    return page.evaluate(
+        """(i) => {
         const w = document.querySelectorAll('.jp-NotebookPanel .bl-widget')[i];
         const svg = [...w.querySelectorAll('.main-svg')].map(s => s.innerHTML.length + ':' + s.innerHTML.slice(-400)).join('|');
         return w.innerText + '#' + svg;
-    }""", index)
+    }""",
+        index,
+    )
 
 
 def operate_probes(page, timeout_s: float = 8.0) -> list[dict]:
@@ -201,5 +266,7 @@ def operate_probes(page, timeout_s: float = 8.0) -> list[dict]:
                 changed, elapsed = True, time.perf_counter() - started
                 break
             time.sleep(0.01)
-        results.append({"widget": i, "kind": kind, "changed": changed, "ms": None if elapsed is None else elapsed * 1000})
+        results.append(
+            {"widget": i, "kind": kind, "changed": changed, "ms": None if elapsed is None else elapsed * 1000}
+        )
     return results

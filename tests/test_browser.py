@@ -23,8 +23,10 @@ if REASON:
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 SHOTS = ROOT / "build" / "screenshots"
-CHART_CALLS = re.compile(r"bl\.(show|estimate_explorer|per_capita_calculator|setup_check|border_map|arrivals_timeline|"
-                         r"china_estimates_explorer|treaty_explorer|statements_browser|argument_map|options_board)\(")
+CHART_CALLS = re.compile(
+    r"bl\.(show|estimate_explorer|per_capita_calculator|setup_check|border_map|arrivals_timeline|"
+    r"china_estimates_explorer|treaty_explorer|statements_browser|argument_map|options_board)\("
+)
 
 
 @pytest.fixture(scope="module")
@@ -100,5 +102,38 @@ def test_student_work_survives_a_kernel_restart_and_a_reload(server, chromium):
         again.scroll_into_view_if_needed()
         assert again.input_value() == text
         assert outside == []
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def korean_server(tmp_path_factory):
+    from borderline import localised
+
+    edition = localised.edition("ko", out=tmp_path_factory.mktemp("ko-build"), handouts=False)
+    with lab.jupyterlab(tmp_path_factory.mktemp("lab-ko"), source=edition / "self-learner") as running:
+        yield running
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS[:2])
+def test_korean_edition_runs_draws_every_chart_and_nothing_overflows(korean_server, chromium, name):
+    outside = []
+    page = lab.new_page(chromium, outside)
+    try:
+        lab.open_notebook(page, korean_server, name, f"ko{name[:2]}")
+        lab.run_all_and_wait(page)
+        time.sleep(1.5)
+        cells = lab.cell_report(page)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"ko-{name[:-6]}.png"), full_page=False)
+        assert [c["source"][:40] for c in cells if c["errors"]] == [], "cells wrote errors"
+        assert not any(c["widgetErrors"] for c in cells), "Error displaying widget"
+        for c in cells:
+            expected = len(CHART_CALLS.findall(c["source"]))
+            assert c["drawn"] >= expected, f"{c['source'][:40]}: {c['drawn']} of {expected} charts drawn"
+        text = page.inner_text(".jp-NotebookPanel .jp-Notebook")
+        assert re.search(r"[\uac00-\ud7a3]{20,}", text.replace(" ", "")), "no Korean text on the page"
+        assert lab.overflowing_text(page) == []
+        assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
     finally:
         page.close()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from borderline import charts
+from borderline import analysis, charts, data
 
 BUILDERS = {
     "famine_estimates": lambda: charts.famine_estimates(),
@@ -41,8 +41,16 @@ def test_has_a_description_generated_from_the_data(fig):
     assert len(text) > 60 and any(ch.isdigit() for ch in text)
 
 
-SAFE = (set(charts.PALETTE) | {charts.NEUTRAL, charts.LAND, "#9A9A9A"} | set(charts.HIGHLIGHT_LAND.values())
-        | set(charts.METHOD_COLOURS.values()) | set(charts.ESTIMATOR_COLOURS.values()) | set(charts.STATE_COLOURS.values()))
+LAND_TINTS = {"#FBE3C4", "#DCEBF7", "#E3F1E8"}  # pale fills for the highlighted countries of the map
+SAFE = set(charts.PALETTE) | {charts.NEUTRAL, charts.LAND, "#9A9A9A"} | LAND_TINTS
+
+
+def test_every_colour_in_labels_csv_is_from_the_safe_palette():
+    # Colours of coded values live in datasets/labels.csv; only the map's land fills may be pale tints.
+    table = data.load("labels").dropna(subset=["colour"])
+    land = table["field"] == "borders.iso_a2"
+    assert set(table[~land]["colour"]) <= set(charts.PALETTE) | {charts.NEUTRAL}
+    assert set(table[land]["colour"]) <= LAND_TINTS
 
 
 def test_uses_only_the_colour_blind_safe_palette(fig):
@@ -62,8 +70,6 @@ def test_uses_only_the_colour_blind_safe_palette(fig):
 
 def test_description_changes_with_the_data():
     all_rows = charts.famine_estimates()
-    from borderline import data
-
     famine = data.load("famine_estimates")
     some = charts.famine_estimates(famine[famine["method_group"] == "census reconstruction"])
     assert charts.description(all_rows) != charts.description(some)
@@ -102,11 +108,81 @@ def test_map_keeps_the_aspect_of_the_latitude():
 
 def test_treaty_status_uses_preferred_rows_only():
     # The Legacarta row claiming North Korean ratification of CAT is kept to teach the error, never used.
-    assert charts.treaty_status_summary("KP", "CAT")["status"] == "not a party"
-    assert str(charts.treaty_status_summary("CN", "ICESCR")["since"].date()) == "2001-06-27"
+    assert analysis.treaty_status_summary("KP", "CAT")["status"] == "not a party"
+    assert str(analysis.treaty_status_summary("CN", "ICESCR")["since"].date()) == "2001-06-27"
 
 
 def test_timeline_description_dates_china_s_obligations_correctly():
     text = charts.description(charts.treaty_timeline())
     before, after = text.split("By the famine of the mid-1990s China was bound by:")[1].split("Later:")
     assert "Torture" in before and "Economic, Social" not in before and "Economic, Social" in after
+
+
+# --- what the old docstring examples asserted, with the lesson's own ids -------------------------
+
+
+def test_famine_comparison_cites_o_grada_and_highlights_north_korea():
+    fig = charts.famine_comparison()
+    assert fig.layout.annotations[0].text.startswith("Source: Ó Gráda")
+    assert len(fig.data[0].y) >= 10
+    highlighted = [y for y, c in zip(fig.data[0].y, fig.data[0].marker.color, strict=False) if c == charts.PALETTE[3]]
+    assert len(highlighted) == 1 and "North Korea" in highlighted[0]
+
+
+def test_per_capita_compares_with_seed_004():
+    fig = charts.per_capita(1000, "E02", ["REUTERS1998A"])
+    assert fig.data[0].x == (1000.0, 50.0) and "Seed 004" in fig.data[0].y[1]
+    assert "Seymour" in fig.layout.annotations[0].text
+
+
+def test_routes_and_the_map_of_a_route():
+    assert analysis.route_legs("RT01")[["from_name", "to_name"]].iloc[0].tolist() == ["Yanji", "Ulaanbaatar"]
+    assert charts.description(charts.border_map("RT02")).startswith("Map of the route")
+    assert "Natural Earth" in charts.border_map().layout.annotations[0].text
+
+
+def test_map_leaves_out_countries_no_route_reaches_and_places_crowded_names():
+    fig = charts.border_map()
+    lons = [x for t in fig.data if t.fill == "toself" for x in t.x if x is not None]
+    assert max(lons) < 160  # no Pacific islands (Guam, Micronesia, Palau)
+    towns = next(t for t in fig.data if t.name == charts.town_group())
+    position = dict(zip(towns.text, towns.textposition, strict=False))
+    assert position["Musan"] == "bottom left" and position["Sinuiju"] == "bottom center"
+    assert position["Dandong"] == "top center"
+
+
+def test_arrivals_by_year_and_the_events_marked():
+    assert int(analysis.arrivals_frame().set_index("year").loc[2009, "total"]) == 2914
+    marks = [a.text for a in charts.arrivals().layout.annotations if not a.text.startswith("Source")]
+    assert any("enter the Spanish" in m for m in marks) and len(marks) == 5
+
+
+def test_treaty_status_summaries():
+    assert analysis.treaty_status_summary("CN", "CAT")["status"] == "party"
+    assert str(analysis.treaty_status_summary("CN", "CAT")["since"].date()) == "1988-11-03"
+    assert analysis.treaty_status_summary("CN", "ICCPR")["status"] == "signed, not ratified"
+    assert analysis.treaty_status_summary("KP", "REFCONV1951")["status"] == "not a party"
+    assert [t.name for t in charts.treaty_timeline().data] == ["China", "North Korea", "South Korea"]
+    text = charts.description(charts.treaty_timeline())
+    assert "Signed, not ratified: China: Covenant on Civil and Political Rights" in text
+    assert "Not a party: North Korea: Refugee Convention (1951)" in text
+
+
+def test_statements_and_argument_map_traces():
+    assert [t.name for t in charts.statements_chart().data] == [
+        "China's officials",
+        "UN, UNHCR, South Korea and others",
+    ]
+    assert [t.name for t in charts.argument_map().data][:3] == ["supports", "rebuts", "qualifies"]
+
+
+def test_grand_timeline_has_a_lane_per_lesson():
+    fig = charts.grand_timeline()
+    assert [t.name for t in fig.data] == ["Lesson 01", "Lesson 02", "Lesson 03", "Lesson 04", "Lesson 05"]
+    assert "earlier events" in charts.description(fig)
+
+
+def test_chart_notes_sources_appear_under_the_chart():
+    line = charts.repatriations().layout.annotations[0].text
+    assert "Dong-A Ilbo 2004" in line
+    assert "research institute under China's State Council" in charts.description(charts.repatriations())

@@ -93,6 +93,7 @@ def test_unknown_table_is_explained():
 
 # --- broken CSV fixtures: one clear message naming file, row and column ------------------
 
+
 def _edit(folder, name, row, column, value):
     path = folder / f"{name}.csv"
     rows = list(csv.reader(path.open(encoding="utf-8")))
@@ -102,10 +103,28 @@ def _edit(folder, name, row, column, value):
 
 
 BROKEN = [
-    ("famine_estimates", 3, "low", "3.5 million", r"famine_estimates\.csv, row 3, column 'low': '3\.5 million' is not a whole number"),
-    ("famine_estimates", 4, "source_id", "NOSUCH2001", r"row 4, column 'source_id': 'NOSUCH2001' is not in sources\.csv"),
+    (
+        "famine_estimates",
+        3,
+        "low",
+        "3.5 million",
+        r"famine_estimates\.csv, row 3, column 'low': '3\.5 million' is not a whole number",
+    ),
+    (
+        "famine_estimates",
+        4,
+        "source_id",
+        "NOSUCH2001",
+        r"row 4, column 'source_id': 'NOSUCH2001' is not in sources\.csv",
+    ),
     ("famine_estimates", 5, "more_sources", "HN2007; OFK2005", r"row 5, column 'more_sources'.*separate ids with ';'"),
-    ("famine_estimates", 6, "method_group", "guesswork", r"row 6, column 'method_group': 'guesswork' is not one of the allowed values"),
+    (
+        "famine_estimates",
+        6,
+        "method_group",
+        "guesswork",
+        r"row 6, column 'method_group': 'guesswork' is not one of the allowed values",
+    ),
     ("famine_estimates", 2, "est_id", "E03", r"row \d+, column 'est_id': 'E03' is used twice"),
     ("famine_estimates", 2, "low", "999999999", r"row 2, column 'low': low \(999999999\) is larger than high"),
     ("population", 7, "preferred", "yes", r"population\.csv, row 7, column 'preferred': 'yes' is not TRUE or FALSE"),
@@ -155,3 +174,93 @@ def test_cli_check_reports_the_broken_row(datasets_copy, monkeypatch, capsys):
     assert main(["check"]) == 1
     out = capsys.readouterr().out
     assert "FIX   datasets/famine_estimates.csv, row 3, column 'high'" in out or "row 3, column 'high'" in out
+
+
+# --- what the old docstring examples asserted, with real ids ------------------------------------
+
+
+def test_known_rows_and_citations():
+    assert int(data.load("famine_estimates").set_index("est_id").loc["E01", "low"]) == 220000
+    assert data.cite("S004").startswith("James D. Seymour")
+    assert data.cite("S003", url=False) == (
+        "Joel R. Charny (Refugees International); International Herald Tribune, "
+        'reprinted by YaleGlobal, "Help the Refugees Who Reach China" (2005-06-14).'
+    )
+    assert data.short_cite("S004") == "James D. Seymour / HRIC 2000"
+    assert data.source_line(["OGRADA", "S004"]) == (
+        "Sources: Ó Gráda c. 2007; James D. Seymour / HRIC 2000. Full references: datasets/sources.csv"
+    )
+    assert "OGRADA" in data.sources_used("famine_comparison")
+    assert len(data.bibliography("famine_comparison").ids) >= 2
+    assert sorted(f["properties"]["iso_a2"] for f in data.borders()["features"])[:3] == ["BN", "CN", "FM"]
+
+
+def test_rows_returns_a_plain_dataframe_and_the_lesson_gets_it_formatted():
+    import borderline as bl
+
+    picked = data.rows("famine_estimates", "E21", "E22")
+    assert isinstance(picked, pd.DataFrame) and picked["est_id"].tolist() == ["E21", "E22"]
+    assert bl.rows("famine_estimates", "E21", "E22").data["est_id"].tolist() == ["E21", "E22"]
+    assert isinstance(data.arrivals_by_year(2002, 2019), pd.DataFrame)
+    assert "23,566" in bl.arrivals_by_year(2002, 2019).to_html()
+
+
+# --- labels and chart notes: presentation kept as rows ---------------------------------------------
+
+
+def _enum(table, column):
+    fields = {f["name"]: f for f in data.schema(table)["schema"]["fields"]}
+    return fields[column].get("constraints", {}).get("enum")
+
+
+def test_every_label_of_an_enum_column_names_an_allowed_value():
+    labels = data.load("labels")
+    for field, part in labels.groupby("field"):
+        table, column = field.split(".")
+        if table in TABLES and column in data.load(table).columns and _enum(table, column):
+            assert set(part["value"]) <= set(_enum(table, column)), field
+
+
+def test_every_coded_value_a_chart_draws_has_a_label():
+    for field in [
+        "statements.theme",
+        "arguments.side",
+        "arguments.question",
+        "argument_links.relation",
+        "treaty_status.treaty_short",
+        "treaty_status.state",
+        "places.role",
+        "famine_estimates.method_group",
+        "china_estimates.estimator_type",
+    ]:
+        table, column = field.split(".")
+        assert set(data.load(table)[column].dropna()) <= set(data.labels(field)), field
+
+
+def test_the_status_elements_are_the_columns_of_cases():
+    assert set(data.labels("cases.element")) <= set(data.load("cases").columns)
+    assert set(data.labels("cases.answer")) == set(_enum("cases", next(iter(data.labels("cases.element")))))
+
+
+def test_chart_notes_point_at_rows_that_exist():
+    notes = data.load("chart_notes")
+    places = data.load("places")
+    for r in notes.itertuples():
+        if r.kind == "marker":
+            assert pd.notna(r.event_id), r.note_id
+        elif r.kind == "label_position":
+            assert r.ref in set(places["place_id"]) | set(places["country"]), r.note_id
+        elif r.kind in ("note", "reference", "split", "year"):
+            assert pd.notna(r.text) or pd.notna(r.value), r.note_id
+    famine = data.load("famine_comparison")
+    assert data.chart_note("famine_comparison", "highlight")["ref"] in set(famine["famine_id"])
+
+
+def test_every_sentence_about_the_subject_cites_a_source_that_is_evidence():
+    # Our own wording (kind 'project') may label things and choose layouts; a note about the subject needs evidence.
+    own = data.own_wording()
+    notes = data.load("chart_notes")
+    about_subject = notes[
+        notes["kind"].isin(["note", "split", "reference", "year"]) & notes["chart"].ne("options_support")
+    ]
+    assert not set(about_subject["source_id"]) & own

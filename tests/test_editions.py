@@ -1,5 +1,6 @@
 """Editions from one source: navigation, the student edition and the offline handout pack."""
 
+import json
 import re
 import subprocess
 import sys
@@ -8,12 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from borderline import editions, lessons
+from borderline import editions, exercise_bank, lesson_sync, lessons
 from conftest import ROOT
 
 
 def test_lessons_and_notebooks_are_in_sync():
-    stale = lessons.sync(check=True)
+    stale = lesson_sync.sync(check=True)
     assert stale == [], f"out of date: {stale}. Run `make sync` (python -m borderline sync) and commit."
 
 
@@ -46,9 +47,9 @@ def test_sync_check_notices_an_edited_sentence_and_sync_repairs_it(tmp_path):
     text = md.read_text()
     md.write_text(text.replace("It is also a lesson in numbers", "It is also, above all, a lesson in numbers", 1))
     folders = dict(lessons_folder=root / "lessons", notebooks_folder=root / "notebooks", syllabus=root / "lessons.md")
-    assert lessons.sync(check=True, **folders) == ["notebooks/01-famine.ipynb"]
-    lessons.sync(**folders)
-    assert lessons.sync(check=True, **folders) == []
+    assert lesson_sync.sync(check=True, **folders) == ["notebooks/01-famine.ipynb"]
+    lesson_sync.sync(**folders)
+    assert lesson_sync.sync(check=True, **folders) == []
     nb = nbformat.read(root / "notebooks" / "01-famine.ipynb", as_version=4)
     assert "above all, a lesson in numbers" in nb.cells[0].source
     old = nbformat.read(ROOT / "notebooks" / "01-famine.ipynb", as_version=4)
@@ -60,7 +61,7 @@ def test_sync_check_notices_stale_minutes_in_the_syllabus(tmp_path):
     md = root / "lessons" / "02-crossing-the-border.md"
     md.write_text(md.read_text().replace("exercise_minutes: 40", "exercise_minutes: 35", 1))
     folders = dict(lessons_folder=root / "lessons", notebooks_folder=root / "notebooks", syllabus=root / "lessons.md")
-    assert "lessons.md" in lessons.sync(check=True, **folders)
+    assert "lessons.md" in lesson_sync.sync(check=True, **folders)
 
 
 def test_a_one_sentence_change_is_a_one_line_diff():
@@ -74,7 +75,7 @@ def test_round_trip_keeps_tags_details_and_front_matter():
 
     for md in lessons.lesson_files():
         text = md.read_text()
-        assert lessons.canonical(text) == text, f"{md.name}: run `make sync`"
+        assert lesson_sync.canonical(text) == text, f"{md.name}: run `make sync`"
         nb = jupytext.read(md)
         assert nb.metadata["borderline"] == lessons.front_matter(md)
         built = nbformat.read(ROOT / "notebooks" / (md.stem + ".ipynb"), as_version=4)
@@ -87,26 +88,35 @@ def test_round_trip_keeps_tags_details_and_front_matter():
 def test_every_lesson_lists_every_source_it_cites():
     for md in lessons.lesson_files():
         text = md.read_text()
-        block = text.split(lessons.SOURCES_START, 1)[1]
+        listed = lessons.sources_file(md).read_text().splitlines()
         for sid in lessons.cited_ids(text, md.with_suffix("") / "exercises.yaml"):
-            assert f"**[{sid}]**" in block, f"{md.name}: [{sid}] is cited but not in its Sources list"
+            assert sid in listed, f"{md.name}: [{sid}] is cited but not in its sources.txt (run `make sync`)"
+        assert lessons.sources_cell(md.name[:2]) in text, "the Sources section shows the list"
+        assert set(lessons.lesson_sources(md.name[:2]).ids) == {x for x in listed if not x.startswith("#")}
 
 
 # --- the student edition -------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def student_edition(tmp_path_factory):
     return editions.student(tmp_path_factory.mktemp("editions") / "student")
 
 
+def _sentences(text):
+    text = re.sub(r"<[^>]+>|\*\*|[*_`>]", "", text)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 60]
+
+
 def _solution_sentences(path):
-    """Distinctive sentences from the model answers and instructor notes of one source notebook."""
+    """Distinctive sentences from the model answers (in the exercises file) and instructor notes of one lesson."""
     nb = nbformat.read(path, as_version=4)
     sentences = []
     for cell in nb.cells:
         if set(cell.metadata.get("tags", [])) & editions.REMOVED_IN_STUDENT_EDITION:
-            text = re.sub(r"<[^>]+>|\*\*|[*_`>]", "", cell.source)
-            sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 60]
+            sentences += _sentences(cell.source)
+    for q in exercise_bank.lesson_exercises(path.name[:2]).values():
+        sentences += _sentences(q.model_answer)
     return sentences
 
 
@@ -115,19 +125,26 @@ def test_student_edition_has_no_answers_or_instructor_notes(student_edition):
         built = nbformat.read(student_edition / "notebooks" / path.name, as_version=4)
         assert not any(set(c.metadata.get("tags", [])) & editions.REMOVED_IN_STUDENT_EDITION for c in built.cells)
         text = "\n".join(c.source for c in built.cells)
-        leaked = [s for s in _solution_sentences(path) if s in text]
+        text += (student_edition / "lessons" / path.stem / "exercises.yaml").read_text()
+        sentences = _solution_sentences(path)
+        assert len(sentences) > 3, "the test must have model-answer sentences to look for"
+        leaked = [s for s in sentences if s in text]
         assert leaked == [], f"{path.name} leaks model-answer text: {leaked[:1]}"
         assert '<details class="bl-solution"' not in text and "> **For the seminar lead.**" not in text
+        assert "model_answer" not in text
 
 
 def test_student_edition_keeps_every_exercise_and_check(student_edition):
+    import yaml
+
     for path in editions.notebooks():
         source = nbformat.read(path, as_version=4)
         built = nbformat.read(student_edition / "notebooks" / path.name, as_version=4)
-        calls = lambda nb: re.findall(r"bl\.(?:exercise|journal_entry)\(\"([\d.\w]+)\"", "\n".join(c.source for c in nb.cells))  # noqa: E731
-        assert calls(built) == calls(source)
-        prompts = lambda nb: [c.source for c in nb.cells if c.source.startswith("**Exercise ")]  # noqa: E731
-        assert prompts(built) == prompts(source)
+        calls = lambda nb: re.findall(r"bl\.exercise\(\"([\d.]+)\"", "\n".join(c.source for c in nb.cells))  # noqa: E731
+        assert calls(built) == calls(source) != []
+        kept = yaml.safe_load((student_edition / "lessons" / path.stem / "exercises.yaml").read_text())["exercises"]
+        assert [str(e["id"]) for e in kept] == list(exercise_bank.lesson_exercises(path.name[:2]))
+        assert all(e.get("prompt") and e.get("kind") for e in kept)
 
 
 def test_student_syllabus_has_no_instructor_notes(student_edition):
@@ -136,14 +153,98 @@ def test_student_syllabus_has_no_instructor_notes(student_edition):
 
 
 def test_student_edition_runs_under_nbval(student_edition):
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
-                             "--nbval-cell-timeout=120", "-o", "addopts=", str(student_edition / "notebooks")],
-                            capture_output=True, text=True, timeout=600, cwd=student_edition)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-cell-timeout=120",
+            "-o",
+            "addopts=",
+            str(student_edition / "notebooks"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=student_edition,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     assert f"{len(editions.notebooks())} passed" in result.stdout or " passed" in result.stdout
 
 
+# --- the Korean edition --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def korean(tmp_path_factory):
+    from borderline import localised
+
+    return localised.edition("ko", out=tmp_path_factory.mktemp("editions") / "ko", handouts=False)
+
+
+def test_korean_editions_run_under_nbval(korean):
+    folders = [str(korean / "self-learner" / "notebooks"), str(korean / "student" / "notebooks")]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-cell-timeout=120",
+            "-o",
+            "addopts=",
+            *folders,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=korean,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_korean_edition_is_korean_where_translated_and_says_where_not(korean):
+    from borderline import translations
+
+    for path in editions.notebooks():
+        built = nbformat.read(korean / "self-learner" / "notebooks" / path.name, as_version=4)
+        left = [c for c in translations.stale("ko", path) if not re.fullmatch(r"\d\d\.\d+", c)]
+        note = [c for c in built.cells if "stale-note" in c.metadata.get("tags", [])]
+        if left:
+            print(f"{path.stem}: {len(left)} passages still in English: {', '.join(left)}")
+            assert len(note) == 1 and str(len(left)) in note[0].source
+        else:
+            assert note == []
+        translated = [c for c in translations.translatable_cells(built) if re.search(r"[\uac00-\ud7a3]", c.source)]
+        assert len(translated) + len(left) + len(note) >= len(translations.translatable_cells(built))
+    assert json.loads((korean / "student" / "borderline-edition.json").read_text()) == {"language": "ko"}
+
+
+def test_a_changed_english_cell_is_marked_stale(tmp_path):
+    from borderline import translations
+
+    path = editions.notebooks()[0]
+    nb = nbformat.read(path, as_version=4)
+    cell = translations.translatable_cells(nb)[0]
+    catalogue = {"cells": [{"id": cell.id, "source_hash": translations.source_hash(cell.source), "text": "# 번역"}]}
+    (tmp_path / "lessons" / "ko").mkdir(parents=True)
+    (tmp_path / "lessons" / "ko" / f"{path.stem}.yaml").write_text(translations.dump(catalogue))
+    assert cell.id not in translations.stale("ko", path, root=tmp_path)
+    cell.source += " One more sentence."
+    changed = tmp_path / path.name
+    nbformat.write(nb, changed)
+    assert cell.id in translations.stale("ko", changed, root=tmp_path)
+
+
 # --- the handout pack ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def handouts(tmp_path_factory):
@@ -209,15 +310,22 @@ def test_handout_pages_draw_every_chart_offline_in_chromium(handouts):
         for page_path in sorted(handouts.glob("*.html")):
             requests = []
             page = b.new_page()
-            page.on("request", lambda r: requests.append(r.url))
+            page.on("request", lambda r, requests=requests: requests.append(r.url))
             errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
             page.goto(page_path.as_uri())
             page.wait_for_load_state("load")
             expected = page_path.read_text(encoding="utf-8").count("Plotly.newPlot(")
-            page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}",
-                                   timeout=30_000)
+            page.wait_for_function(
+                f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}", timeout=30_000
+            )
             outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
             assert outside == [], f"{page_path.name}: {outside[:3]}"
             assert errors == [], f"{page_path.name}: {errors[:2]}"
             page.close()
+
+
+def test_role_cards_print_facts_as_bullets_and_keep_our_words(handouts):
+    text = (handouts / "role-cards.html").read_text(encoding="utf-8")
+    assert text.count("class='bl-card'") >= 2 and "<ul><li>" in text
+    assert "(our words, not a quotation)" in text and " | " not in text

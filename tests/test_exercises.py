@@ -7,14 +7,28 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borderline import exercise_bank, exercises
+from borderline import exercise_bank
 from borderline.exercises import AnswerError, check, parse_number
 
 EXAMPLES = {
-    "3.5 million": 3_500_000, "3,500,000": 3_500_000, "3.5m": 3_500_000, "3.5M": 3_500_000,
-    "about 3.5m": 3_500_000, "about 11 500": 11_500, "11\u202f500": 11_500, "~2.1 Million people": 2_100_000,
-    "220k": 220_000, "220 thousand": 220_000, "0.5 million": 500_000, "  16  ": 16, "16.": 16,
-    "roughly 1,000,000 deaths": 1_000_000, "3,5 million": 3_500_000, "1.5 bn": 1.5e9, "−3": -3, "it's 16": 16,
+    "3.5 million": 3_500_000,
+    "3,500,000": 3_500_000,
+    "3.5m": 3_500_000,
+    "3.5M": 3_500_000,
+    "about 3.5m": 3_500_000,
+    "about 11 500": 11_500,
+    "11\u202f500": 11_500,
+    "~2.1 Million people": 2_100_000,
+    "220k": 220_000,
+    "220 thousand": 220_000,
+    "0.5 million": 500_000,
+    "  16  ": 16,
+    "16.": 16,
+    "roughly 1,000,000 deaths": 1_000_000,
+    "3,5 million": 3_500_000,
+    "1.5 bn": 1.5e9,
+    "−3": -3,
+    "it's 16": 16,
 }
 
 
@@ -23,10 +37,17 @@ def test_reads_numbers_as_people_type_them(text, value):
     assert math.isclose(parse_number(text), value)
 
 
-@pytest.mark.parametrize("text,message", [
-    ("", "empty"), ("lots", "could not find a number"), ("2-3 million", "range"),
-    ("2 to 3 million", "range"), ("3 million and 4", "more than one number"), ("1e6", "could not read"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("", "empty"),
+        ("lots", "could not find a number"),
+        ("2-3 million", "range"),
+        ("2 to 3 million", "range"),
+        ("3 million and 4", "more than one number"),
+        ("1e6", "could not read"),
+    ],
+)
 def test_unreadable_answers_say_what_to_type(text, message):
     with pytest.raises(AnswerError, match=message):
         parse_number(text)
@@ -48,8 +69,10 @@ def test_any_grouped_integer_round_trips(n):
     assert parse_number(str(n)) == n
 
 
-@given(st.floats(min_value=0.01, max_value=999, allow_nan=False).map(lambda x: round(x, 2)),
-       st.sampled_from([("million", 1e6), ("m", 1e6), ("thousand", 1e3), ("k", 1e3)]))
+@given(
+    st.floats(min_value=0.01, max_value=999, allow_nan=False).map(lambda x: round(x, 2)),
+    st.sampled_from([("million", 1e6), ("m", 1e6), ("thousand", 1e3), ("k", 1e3)]),
+)
 def test_scaled_numbers(x, scale):
     word, factor = scale
     assert math.isclose(parse_number(f"{x} {word}"), x * factor, rel_tol=1e-9)
@@ -67,8 +90,10 @@ def test_any_text_gives_a_number_or_a_clear_message(text):
 
 
 @settings(max_examples=200)
-@given(st.sampled_from(sorted(exercise_bank.all_exercises()) or ["01.1"]), st.one_of(st.text(max_size=30), st.integers(),
-       st.floats(), st.none(), st.booleans()))
+@given(
+    st.sampled_from(sorted(exercise_bank.all_exercises()) or ["01.1"]),
+    st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.none(), st.booleans()),
+)
 def test_check_never_raises_and_always_escapes(qid, answer):
     feedback = check(qid, answer)
     html = feedback._repr_html_()
@@ -98,3 +123,13 @@ def test_choice_questions_answer_every_option():
 
 def test_unknown_exercise_is_explained():
     assert "no exercise" in check("9.9", "1").message
+
+
+def test_korean_and_chinese_ways_of_writing_a_number():
+    assert parse_number("350만") == parse_number("약 350만 명") == parse_number("350万") == 3_500_000
+    assert parse_number("３，５００，０００") == 3_500_000  # full-width digits and comma
+    for words in ["三百五十万", "삼백오십만"]:
+        with pytest.raises(AnswerError, match="digits"):
+            parse_number(words)
+    assert check("01.5", "1만 1500").correct is False  # two numbers: a clear message, not a wrong sum
+    assert check("01.5", "1.15만").correct

@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from borderline import data, exercise_bank, exercises
+from borderline import data, exercise_bank
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -26,7 +26,7 @@ def _md(nb):
 
 def _headings(nb, level):
     marks = "#" * level + " "
-    return [line[len(marks):].strip() for c in _md(nb) for line in c.source.splitlines() if line.startswith(marks)]
+    return [line[len(marks) :].strip() for c in _md(nb) for line in c.source.splitlines() if line.startswith(marks)]
 
 
 def test_there_are_notebooks():
@@ -144,8 +144,10 @@ def test_no_exercise_prompt_is_left_in_the_lesson_text(nb):
 
 def test_every_citation_resolves():
     known = set(data.load("sources")["source_id"])
-    texts = {p.name: "\n".join(c.source for c in _nb(p).cells if "sources" not in c.metadata.get("tags", []))
-             for p in NOTEBOOKS}
+    texts = {
+        p.name: "\n".join(c.source for c in _nb(p).cells if "sources" not in c.metadata.get("tags", []))
+        for p in NOTEBOOKS
+    }
     texts["lessons.md"] = (ROOT / "lessons.md").read_text()
     for path in sorted((ROOT / "lessons").glob("*/exercises.yaml")):
         texts[str(path.relative_to(ROOT))] = path.read_text()
@@ -176,8 +178,11 @@ def test_lessons_md_lists_every_notebook_with_the_same_title_and_minutes():
         number, title, link, t, e, total = table[meta["lesson"]]
         assert title.strip() == meta["title"]
         assert f"(notebooks/{path.name})" in link
-        assert (int(t), int(e), int(total)) == (meta["teaching_minutes"], meta["exercise_minutes"],
-                                                meta["teaching_minutes"] + meta["exercise_minutes"])
+        assert (int(t), int(e), int(total)) == (
+            meta["teaching_minutes"],
+            meta["exercise_minutes"],
+            meta["teaching_minutes"] + meta["exercise_minutes"],
+        )
         assert f"## {meta['lesson']} · {meta['title']}\n" in text
 
 
@@ -191,7 +196,9 @@ def test_lessons_with_exercises_have_at_least_four_with_model_answers():
         nb = _nb(path)
         if nb.metadata["borderline"]["lesson"] == "00":
             continue
-        checks = sum(q.kind != "writing" for q in exercise_bank.lesson_exercises(nb.metadata["borderline"]["lesson"]).values())
+        checks = sum(
+            q.kind != "writing" for q in exercise_bank.lesson_exercises(nb.metadata["borderline"]["lesson"]).values()
+        )
         solutions = sum("solution" in c.metadata.get("tags", []) for c in nb.cells)
         assert checks >= 4 and solutions >= 4
 

@@ -2,7 +2,7 @@
 
 import math
 
-from borderline import data, exercise_bank, exercises, widgets
+from borderline import data, exercise_bank, widgets
 
 Q = exercise_bank.all_exercises()
 
@@ -40,7 +40,10 @@ def test_01_8_north_korea_share_above_china_1959():
 def test_01_7_only_the_per_10000_reading_fits():
     pop, years = 23e6, 4
     low_bound, high_bound = 200_000, 3_500_000  # "hundreds of thousands" to 3.5 million
-    readings = {"year100k": 50 / 1e5 * pop * years, "year10k": 50 / 1e4 * pop * years,
-                "day100k": 50 / 1e5 * pop * 365 * years}
+    readings = {
+        "year100k": 50 / 1e5 * pop * years,
+        "year10k": 50 / 1e4 * pop * years,
+        "day100k": 50 / 1e5 * pop * 365 * years,
+    }
     fitting = [k for k, v in readings.items() if low_bound <= v <= high_bound]
     assert fitting == [Q["01.7"].answer]

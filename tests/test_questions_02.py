@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from borderline import data, exercise_bank, exercises
+from borderline import data, exercise_bank
 
 Q = exercise_bank.all_exercises()
 
@@ -60,15 +60,23 @@ def test_02_5_phoenix_weekly_is_a_cumulative_flow():
 
 def test_02_6_only_one_pair_corroborates():
     est = data.load("china_estimates").set_index("est_id")
-    pairs = {"gov2001": ("C06", "C07"), "us_robinson": ("C30", "C32"),
-             "phoenix_scmp": ("C28", "C29"), "ri": ("C19", "C26")}
+    pairs = {
+        "gov2001": ("C06", "C07"),
+        "us_robinson": ("C30", "C32"),
+        "phoenix_scmp": ("C28", "C29"),
+        "ri": ("C19", "C26"),
+    }
 
     def passes(a, b):
         x, y = est.loc[a], est.loc[b]
         lo = lambda r: 0 if pd.isna(r["low"]) else int(r["low"])  # noqa: E731  (upper bound only: read as 0)
         overlap = max(lo(x), lo(y)) <= min(int(x["high"]), int(y["high"]))
-        return (x["measure"] == y["measure"] and abs(int(x["year"]) - int(y["year"])) <= 1
-                and x["estimator_type"] != y["estimator_type"] and overlap)
+        return (
+            x["measure"] == y["measure"]
+            and abs(int(x["year"]) - int(y["year"])) <= 1
+            and x["estimator_type"] != y["estimator_type"]
+            and overlap
+        )
 
     passing = [key for key, (a, b) in pairs.items() if passes(a, b)]
     assert passing == [Q["02.6"].answer]

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from borderline import data, exercise_bank, exercises
+from borderline import data, exercise_bank
 
 Q = exercise_bank.all_exercises()
 

@@ -7,7 +7,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from borderline import data, exercise_bank, exercises
+from borderline import data, exercise_bank
 
 Q = exercise_bank.all_exercises()
 
@@ -170,13 +170,18 @@ def test_04_hints_do_not_give_the_answer_away():
         # no quoted phrase of four words or more from the right option appears in the hint
         words = re.findall(r"[a-z']+", right)
         for i in range(len(words) - 3):
-            assert " ".join(words[i:i + 4]) not in " ".join(re.findall(r"[a-z']+", q.hint.lower())), (qid, words[i:i + 4])
+            assert " ".join(words[i : i + 4]) not in " ".join(re.findall(r"[a-z']+", q.hint.lower())), (
+                qid,
+                words[i : i + 4],
+            )
 
 
 def _notebook():
     here = Path(__file__).resolve()
-    for path in [here.parent / "out" / "04-treaty-arguments.ipynb",
-                 here.parent.parent / "notebooks" / "04-treaty-arguments.ipynb"]:
+    for path in [
+        here.parent / "out" / "04-treaty-arguments.ipynb",
+        here.parent.parent / "notebooks" / "04-treaty-arguments.ipynb",
+    ]:
         if path.exists():
             return nbformat.read(path, as_version=4)
     pytest.skip("notebook 04 not built yet")

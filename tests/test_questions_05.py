@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from borderline import data, exercise_bank, exercises
+from borderline import data, exercise_bank
 
 Q = exercise_bank.all_exercises()
 CHOICES = ["05.1", "05.2", "05.4", "05.5", "05.6", "05.7"]
@@ -62,7 +62,9 @@ def test_05_4_the_october_2023_count_is_a_range():
     notes = _table("events").loc["EV37", "notes"]
     assert "more than 500" in notes and "about 600" in notes and "no figure" in notes
     rep = _table("repatriations")
-    assert rep.loc["R18", "value_text"].startswith("more than 500") and rep.loc["R19", "value_text"].startswith("about 600")
+    assert rep.loc["R18", "value_text"].startswith("more than 500") and rep.loc["R19", "value_text"].startswith(
+        "about 600"
+    )
     assert str(rep.loc["R18", "date"].date()) == str(rep.loc["R19", "date"].date()) == "2023-10-09"
     assert rep.loc["R32", "value_text"] == "about 2,600" and "single NGO claim" in rep.loc["R32", "notes"]
     assert Q["05.4"].answer == "range"
@@ -116,8 +118,10 @@ def test_options_and_roles_link_to_rows_that_exist():
 
 def test_no_role_is_a_refugee():
     for rid, title in _table("roles")["title"].items():
-        assert not re.search(r"\b(a|an|the)\s+(north korean\s+)?(refugee|defector|escapee|migrant|wom[ae]n)s?\b(?!-| agency)",
-                             title.lower()), (rid, title)
+        assert not re.search(
+            r"\b(a|an|the)\s+(north korean\s+)?(refugee|defector|escapee|migrant|wom[ae]n)s?\b(?!-| agency)",
+            title.lower(),
+        ), (rid, title)
 
 
 def test_05_choice_questions_have_feedback_for_every_option():

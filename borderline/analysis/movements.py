@@ -1,0 +1,72 @@
+"""Counts of people moving: arrivals in South Korea by year, and recorded forced returns.
+
+>>> frame = arrivals_frame()
+>>> bool(frame["year"].is_monotonic_increasing and (frame["share"].dropna() <= 100).all())
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import data
+
+
+def arrivals_frame(frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Preferred single-year arrival counts, with the women's share (%) where known.
+
+    >>> frame = pd.DataFrame({"preferred": [True, True, False], "year_start": [2001, 2000, 2001],
+    ...                       "year_end": [2001, 2000, 2001], "total": [10, 8, 99], "female": [5, None, 1]})
+    >>> rows = arrivals_frame(frame)
+    >>> rows["year"].tolist(), rows["share"].isna().tolist(), float(rows["share"].iloc[1])
+    ([2000, 2001], [True, False], 50.0)
+    """
+    frame = data.load("arrivals") if frame is None else frame
+    rows = frame[frame["preferred"] & (frame["year_start"] == frame["year_end"])].copy()
+    rows["year"] = rows["year_start"].astype(int)
+    rows["share"] = (rows["female"] / rows["total"] * 100).astype("Float64")
+    return rows.sort_values("year")
+
+
+def arrival_blocks(frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Preferred rows covering several years that give the women's share, with a year to draw them at.
+
+    The year is the middle of the block, or its last year where it has no first year.
+
+    >>> frame = pd.DataFrame({"preferred": [True], "year_start": pd.array([1999], dtype="Int64"),
+    ...                       "year_end": pd.array([2001], dtype="Int64"), "female_pct": [45.0]})
+    >>> arrival_blocks(frame)["at"].tolist()
+    ['2000']
+    """
+    frame = data.load("arrivals") if frame is None else frame
+    blocks = frame[
+        frame["preferred"] & (frame["year_start"] != frame["year_end"]).fillna(True) & frame["female_pct"].notna()
+    ].copy()
+    middle = ((blocks["year_start"].fillna(blocks["year_end"]) + blocks["year_end"]) // 2).astype("Int64")
+    blocks["at"] = middle.astype(str)
+    return blocks
+
+
+def forced_returns(frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Recorded forced returns with a figure, one per year and event, oldest first, with ``when`` and ``label``.
+
+    >>> rows = forced_returns()
+    >>> bool((rows["measure"] == "forced_return").all() and rows["low"].notna().all())
+    True
+    """
+    frame = data.load("repatriations") if frame is None else frame
+    rows = frame[(frame["measure"] == "forced_return") & frame["low"].notna()].copy()
+    rows = rows.drop_duplicates(subset=["year", "event"], keep="first")
+    rows["when"] = rows["date"].dt.strftime("%d %b %Y").where(rows["date"].notna(), rows["date_text"])
+    rows["label"] = rows["when"].astype(str) + ": " + rows["event"].str.slice(0, 40)
+    return rows.sort_values(["year", "rep_id"])
+
+
+def lanes(frame: pd.DataFrame) -> list[str]:
+    """The lesson numbers named in an events table's ``lesson`` column (';'-separated), sorted.
+
+    >>> lanes(pd.DataFrame({"lesson": ["02;03", "01", None]}))
+    ['01', '02', '03']
+    """
+    found = {part for value in frame["lesson"].dropna() for part in str(value).split(";") if part}
+    return sorted(found)

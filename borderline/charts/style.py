@@ -1,0 +1,235 @@
+"""The house style every chart shares, and showing a chart with its description.
+
+Every builder returns a ``plotly.graph_objects.Figure`` (it never displays it) with a title,
+labelled axes, a colour-blind-safe palette (Okabe-Ito), a source line under the plot and a
+short text description for screen readers, kept in ``fig.layout.meta["description"]``.
+
+>>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "T", "x", "y", [], "One bar.")
+>>> fig.layout.title.text, fig.layout.xaxis.title.text, description(fig)
+('T', 'x', 'One bar.')
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import data, registry
+from ..analysis import event_dates
+from ..i18n import ui
+from ..views import view
+
+# Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
+# Yellow is last: it is hard to read on white.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+NEUTRAL = "#8C8C8C"  # for "not stated" and other non-categories
+LAND = "#F2F2F2"  # countries that are not highlighted on a map
+FONT = "Arial, Helvetica, 'Noto Sans CJK KR', sans-serif"  # Noto CJK draws Hangul (fonts-noto-cjk)
+LOG_TICKS = [
+    1_000,
+    2_000,
+    5_000,
+    10_000,
+    20_000,
+    50_000,
+    100_000,
+    200_000,
+    500_000,
+    1_000_000,
+    2_000_000,
+    5_000_000,
+    10_000_000,
+]
+
+
+def log_axis(low: float, high: float) -> dict:
+    """Readable tick marks for a log axis: 1, 2, 5 steps written out in full.
+
+    >>> log_axis(10_000, 20_000)["ticktext"]
+    ['5,000', '10,000', '20,000', '50,000']
+    """
+    vals = [t for t in LOG_TICKS if low / 2.5 <= t <= high * 2.5]
+    return dict(type="log", tickvals=vals, ticktext=[f"{v:,}" for v in vals])
+
+
+def fmt_int(value) -> str:
+    """A whole number with thousands separators.
+
+    >>> fmt_int(3500000)
+    '3,500,000'
+    """
+    return f"{int(round(float(value))):,}"
+
+
+def note_sources(chart: str) -> list[str]:
+    """The sources of what a chart adds to its data (chart_notes.csv), leaving out our own wording.
+
+    >>> set(note_sources("repatriations")) <= set(data.load("sources")["source_id"])
+    True
+    """
+    notes = data.chart_notes(chart)
+    notes = notes[notes["kind"] != "marker"]
+    return [s for s in dict.fromkeys(notes["source_id"]) if s not in data.own_wording()]
+
+
+def with_notes(text: str, chart: str) -> str:
+    """A description followed by the chart's notes (chart_notes.csv), if any.
+
+    >>> with_notes("Two bars.", "no_such_chart")
+    'Two bars.'
+    """
+    notes = data.note_text(chart)
+    return f"{text} {notes}" if notes else text
+
+
+def marked_events(chart: str) -> pd.DataFrame:
+    """The events a chart marks (chart_notes.csv, kind ``marker``), in order, with a ``when`` date.
+
+    >>> marked = marked_events("treaty_timeline")
+    >>> marked["event_id"].tolist() == data.chart_notes("treaty_timeline", "marker")["event_id"].tolist()
+    True
+    """
+    wanted = data.chart_notes(chart, "marker")["event_id"].tolist()
+    events = data.load("events")
+    events = events.assign(when=event_dates(events)).set_index("event_id")
+    return events.loc[[e for e in wanted if e in events.index]].reset_index()
+
+
+def style(
+    fig: go.Figure, title: str, x_title: str, y_title: str, sources, description_text: str, height: int = 420
+) -> go.Figure:
+    """Apply the house style: title, axis titles, source line, description.
+
+    >>> sid = data.load("sources")["source_id"].iloc[0]
+    >>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "T", "x", "y", [sid], "One bar.")
+    >>> fig.layout.annotations[0].text == data.source_line([sid]), fig.layout.font.family
+    (True, "Arial, Helvetica, 'Noto Sans CJK KR', sans-serif")
+    """
+    fig.update_layout(
+        template="simple_white",
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=18)),
+        font=dict(family=FONT, size=13, color="#222"),
+        colorway=PALETTE,
+        height=height,
+        margin=dict(l=10, r=20, t=60, b=90),
+        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, title_text=""),
+        hoverlabel=dict(font=dict(family=FONT, size=13), bgcolor="white"),
+        meta=dict(description=description_text, sources=list(sources)),
+    )
+    shown = [t for t in fig.data if t.showlegend is not False and t.name]
+    if len(shown) > 3:  # a long legend goes to the right, so it never runs into the source line
+        fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top"))
+    fig.update_xaxes(title_text=x_title, automargin=True)
+    fig.update_yaxes(title_text=y_title, automargin=True)
+    fig.add_annotation(
+        text=data.source_line(sources),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-78,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=11, color="#555"),
+        align="left",
+    )
+    return fig
+
+
+def description(fig) -> str:
+    """The text description stored with a figure.
+
+    >>> description(go.Figure())
+    ''
+    """
+    meta = fig.layout.meta or {}
+    return meta.get("description", "") if isinstance(meta, dict) else ""
+
+
+def words_html(text: str, heading: str | None = None) -> str:
+    """The text description as a paragraph screen readers announce as a note (heading: 'Chart in words').
+
+    >>> words_html("Two bars.")
+    '<p class="bl-description" role="note"><strong>Chart in words.</strong> Two bars.</p>'
+    >>> words_html("Two bars.", ui("Map in words", lang="ko")).count("글로 읽는 지도")
+    1
+    """
+    heading = html.escape(heading or ui("Chart in words"))
+    return f'<p class="bl-description" role="note"><strong>{heading}.</strong> {html.escape(text)}</p>'
+
+
+def description_html(fig) -> str:
+    """A figure's description as a 'Chart in words' paragraph.
+
+    >>> description_html(tiny_check_chart(2)).endswith("rising from 1 to 4.</p>")
+    True
+    """
+    return words_html(description(fig))
+
+
+def figure_html(fig) -> str:
+    """A figure as an HTML fragment for a static page (plotly.js is loaded once by the page itself).
+
+    >>> figure_html(tiny_check_chart(2)).startswith("<div")
+    True
+    """
+    return fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False, "responsive": True})
+
+
+@view
+def show(fig) -> None:
+    """Display a figure and, under it, its description in words.
+
+    >>> show(tiny_check_chart(2))  # doctest: +ELLIPSIS
+    Figure({...
+    <IPython.core.display.HTML object>
+    """
+    from IPython.display import HTML, display
+
+    display(fig)
+    display(HTML(description_html(fig)))
+
+
+@registry.static_view(show)
+def show_static(fig) -> None:
+    """``show`` in the handouts: the figure as HTML (no kernel needed) and its description.
+
+    >>> show_static(tiny_check_chart(2))
+    <IPython.core.display.HTML object>
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(figure_html(fig) + description_html(fig)))
+
+
+def tiny_check_chart(n: int = 5) -> go.Figure:
+    """A small chart for the setup check: squares of 1..n.
+
+    >>> list(tiny_check_chart(3).data[0].y)
+    [1, 4, 9]
+    """
+    xs = list(range(1, n + 1))
+    fig = go.Figure(
+        go.Bar(
+            x=[str(x) for x in xs],
+            y=[x * x for x in xs],
+            marker_color=PALETTE[0],
+            hovertemplate=ui("{x} squared is {y}", x="%{x}", y="%{y}") + "<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        template="simple_white",
+        height=260,
+        margin=dict(l=10, r=10, t=50, b=40),
+        title=dict(text=ui("Setup check: the squares of 1 to {n}", n=n), x=0),
+        font=dict(family=FONT, size=13),
+        meta=dict(
+            description=ui("Bar chart of the squares of 1 to {n}, rising from 1 to {square}.", n=n, square=n * n)
+        ),
+    )
+    fig.update_xaxes(title_text=ui("Number"), type="category")
+    fig.update_yaxes(title_text=ui("Its square"))
+    return fig

@@ -1,0 +1,168 @@
+"""Words and marks kept as dataset rows, not in code.
+
+- ``datasets/labels.csv``: the label (and optional short label, colour and marker symbol)
+  for each value of a field, in display order; ``field`` is ``table.column`` for an enum
+  column, or the name of a view for a value set that belongs to one view. In the Korean
+  edition (``i18n.language() == "ko"``) ``label_ko`` and ``short_ko`` are shown where given.
+- ``datasets/chart_notes.csv``: what a chart or view adds to its data: sentences (``note``),
+  the events it marks (``marker``), the row it highlights (``highlight``), a reference value
+  (``reference``), a dividing year (``split``), where place names go (``label_position``)
+  and countries left off a map (``omit``). Every row has a ``source_id``.
+
+>>> sides = labels("arguments.side")
+>>> set(sides) == set(load("arguments")["side"])
+True
+>>> all(colour.startswith("#") for colour in colours("arguments.side").values())
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from .. import i18n
+from .loading import data_dir, load, stamp
+
+
+@lru_cache(maxsize=8)
+def _grouped(name: str, key: str, order: tuple, folder: str, when: float) -> dict:
+    """A table split by one column, each part in order; built once per version of the file (views look up a lot)."""
+    table = load(name)
+    return {
+        k: part.sort_values(list(order), na_position="last").reset_index(drop=True)
+        for k, part in table.groupby(key, sort=False)
+    }
+
+
+def _part(name: str, key: str, order: tuple, value: str) -> pd.DataFrame:
+    parts = _grouped(name, key, order, str(data_dir()), stamp(name))
+    empty = load(name).iloc[:0] if value not in parts else None
+    return (parts[value] if empty is None else empty).copy()
+
+
+def label_rows(field: str) -> pd.DataFrame:
+    """The rows of ``labels.csv`` for one field, in display order.
+
+    >>> label_rows("arguments.side").columns.tolist()[:3]
+    ['field', 'value', 'label']
+    >>> label_rows("no.such_field").empty
+    True
+    """
+    return _part("labels", "field", ("order", "value"), field)
+
+
+@lru_cache(maxsize=64)
+def _words(field: str, lang: str, folder: str, when: float) -> tuple[dict, dict]:
+    """(value -> label, value -> short label) in one language; the language is part of the cache key."""
+    part = label_rows(field)
+
+    def pick(*columns):
+        found = [None] * len(part)
+        for column in columns:
+            if column in part.columns:
+                found = [f if f is not None else (v if pd.notna(v) else None) for f, v in zip(found, part[column])]
+        return dict(zip(part["value"], found, strict=False))
+
+    korean = ("label_ko",) if lang == "ko" else ()
+    short = ("short_ko", "label_ko") if lang == "ko" else ()
+    return pick(*korean, "label"), pick(*short, "short", "label")
+
+
+def _lookup(field: str) -> tuple[dict, dict]:
+    return _words(field, i18n.language(), str(data_dir()), stamp("labels"))
+
+
+def labels(field: str) -> dict:
+    """value -> label for one field, in display order (``label_ko`` in the Korean edition, where given).
+
+    >>> first = label_rows("arguments.side").iloc[0]
+    >>> labels("arguments.side")[first["value"]] == first["label"]
+    True
+    >>> import os; os.environ["BORDERLINE_LANG"] = "ko"
+    >>> labels("arguments.side")[first["value"]] == first["label_ko"]
+    True
+    >>> del os.environ["BORDERLINE_LANG"]
+    """
+    return dict(_lookup(field)[0])
+
+
+def label(field: str, value, default=None) -> str:
+    """The label of one value (``default``, else the value itself, if it has none).
+
+    >>> label("arguments.side", "no-such-value")
+    'no-such-value'
+    >>> label("arguments.side", "no-such-value", default="")
+    ''
+    """
+    found = _lookup(field)[0].get(value)
+    if found is None:
+        return str(value) if default is None else default
+    return found
+
+
+def shorts(field: str) -> dict:
+    """value -> short label (the label where no short one is given), in display order.
+
+    In the Korean edition: ``short_ko``, else ``label_ko``, else the English.
+
+    >>> part = label_rows("arguments.side")
+    >>> list(shorts("arguments.side")) == list(part["value"])
+    True
+    """
+    return dict(_lookup(field)[1])
+
+
+def colours(field: str) -> dict:
+    """value -> colour for the values of a field that have one, in display order.
+
+    >>> set(colours("arguments.side")) <= set(labels("arguments.side"))
+    True
+    """
+    part = label_rows(field).dropna(subset=["colour"])
+    return dict(zip(part["value"], part["colour"], strict=False))
+
+
+def symbols(field: str) -> dict:
+    """value -> plotly marker symbol for the values of a field that have one.
+
+    >>> all(isinstance(s, str) for s in symbols("places.role").values())
+    True
+    """
+    part = label_rows(field).dropna(subset=["symbol"])
+    return dict(zip(part["value"], part["symbol"], strict=False))
+
+
+def chart_notes(chart: str, kind: str | None = None) -> pd.DataFrame:
+    """The rows of ``chart_notes.csv`` for one chart (and kind), in order.
+
+    >>> notes = chart_notes("treaty_timeline", "marker")
+    >>> set(notes["kind"]) == {"marker"} and bool(notes["event_id"].notna().all())
+    True
+    """
+    part = _part("chart_notes", "chart", ("order", "note_id"), chart)
+    return part if kind is None else part[part["kind"] == kind].reset_index(drop=True)
+
+
+def chart_note(chart: str, kind: str):
+    """The first note of one kind for a chart, as a row (a pandas Series), or None.
+
+    >>> chart_note("no_such_chart", "note") is None
+    True
+    >>> bool(chart_note("per_capita", "reference")["value"] > 0)
+    True
+    """
+    part = chart_notes(chart, kind)
+    return None if part.empty else part.iloc[0]
+
+
+def note_text(chart: str) -> str:
+    """The sentences (kind ``note``) a chart adds to its description, joined; '' if none.
+
+    >>> note_text("no_such_chart")
+    ''
+    >>> note_text("repatriations").endswith(".")
+    True
+    """
+    return " ".join(str(t) for t in chart_notes(chart, "note")["text"].dropna())

@@ -1,0 +1,113 @@
+"""The argument map: filter by question, choose a claim to read it, mark the ones you find strongest.
+
+>>> box = argument_map("t.strongest")
+>>> claim = box.controls["claim"].options[-1][1]
+>>> box.controls["claim"].value = claim
+>>> claim in box.text.value
+True
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from .. import charts, data, journal, registry
+from ..analysis import argument_layout
+from ..cards import claim_card_html
+from ..i18n import ui
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, table_html, view
+
+
+def _controls(arguments) -> tuple:
+    questions = [(ui("Every question"), "all")] + [(v, k) for k, v in data.labels("arguments.question").items()]
+    question = w.Dropdown(options=questions, value="all", description=ui("Question:"), style=LABEL_STYLE)
+    claims = [(f"{r.arg_id}: {r.claim[:70]}", r.arg_id) for r in arguments.itertuples()]
+    claim = w.Dropdown(
+        options=claims, value=claims[0][1], description=ui("Claim:"), style=LABEL_STYLE, layout=w.Layout(width="680px")
+    )
+    strong = w.Checkbox(
+        value=False,
+        description=ui("I find this claim strong (saved in my journal)"),
+        indent=False,
+        layout=w.Layout(width="auto"),
+    )
+    return question, claim, strong
+
+
+def redraw(fig, series: dict) -> None:
+    """Put ``charts.argument_series`` into the traces of an argument map, in one batch.
+
+    >>> from borderline.analysis import argument_layout
+    >>> fig = go.FigureWidget(charts.argument_map())
+    >>> layout = argument_layout(data.load("arguments"))
+    >>> redraw(fig, charts.argument_series("no-such-question", None, layout, data.load("argument_links"))[1])
+    >>> sum(len(t.x) for t in fig.data)
+    0
+    """
+    with fig.batch_update():
+        for trace, part in zip(fig.data, series.values(), strict=True):
+            trace.x, trace.y = part["x"], part["y"]
+            if "text" in part:
+                trace.text, trace.hovertext, trace.marker.size = part["text"], part["hover"], part["size"]
+
+
+@registry.uses("arguments", "argument_links")
+@view
+def argument_map(key: str) -> w.VBox:
+    """The argument map; the claims a student marks strong are saved in the journal under ``key``.
+
+    >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
+    >>> box = argument_map("t.strongest")
+    >>> box.controls["strong"].value = True
+    >>> journal.get("t.strongest") == box.controls["claim"].value
+    True
+    """
+    arguments, links = data.load("arguments"), data.load("argument_links")
+    question, claim, strong = _controls(arguments)
+    fig, text = go.FigureWidget(charts.argument_map()), w.HTML()
+    layout, by_id, sides = (
+        argument_layout(arguments),
+        arguments.set_index("arg_id", drop=False),
+        data.labels("arguments.side"),
+    )
+
+    def marked() -> list:
+        return [x for x in journal.get(key).split(";") if x]
+
+    def update(_change=None):
+        redraw(fig, charts.argument_series(question.value, claim.value, layout, links)[1])
+        with strong.hold_trait_notifications():
+            strong.value = claim.value in marked()
+        r = by_id.loc[claim.value]
+        text.value = claim_card_html(r, links, sides[r["side"]], marked())
+
+    def toggle_strong(change):
+        chosen = set(marked())
+        (chosen.add if change["new"] else chosen.discard)(claim.value)
+        journal.save(key, ";".join(sorted(chosen)))
+        update()
+
+    question.observe(update, names="value")
+    claim.observe(update, names="value")
+    strong.observe(toggle_strong, names="value")
+    update()
+    children = [question, fig, w.HTML(charts.description_html(fig)), claim, strong, text]
+    controls = {"question": question, "claim": claim, "strong": strong}
+    return box_of(children, controls, fig, text, "bl-argument-map")
+
+
+@registry.static_view(argument_map)
+def argument_map_static(key: str = "") -> StaticView:
+    """The argument map in the handouts: the map, the claims and the links as tables.
+
+    >>> "Links</caption>" in argument_map_static()._repr_html_()
+    True
+    """
+    arguments, links = data.load("arguments"), data.load("argument_links")
+    return StaticView(
+        ui("Argument map"),
+        chart_html(charts.argument_map()),
+        table_html(arguments[["arg_id", "side", "question", "claim", "source_id"]], ui("Claims")),
+        table_html(links[["from_arg", "relation", "to_arg", "note"]], ui("Links")),
+    )

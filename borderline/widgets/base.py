@@ -1,0 +1,100 @@
+"""What every view shares: the container with its controls, small messages, and live-or-static dispatch.
+
+Builders never display anything; the notebook shows what they return. Every container
+carries ``.controls`` (a dict of its labelled controls), and most carry ``.figure`` (a plotly
+FigureWidget) and ``.text`` (an HTML widget), so a test can set
+``box.controls["scale"].value = "linear"`` and read the result.
+
+>>> toggle = w.Checkbox(description="On")
+>>> box = box_of([toggle], {"on": toggle}, css="bl-example")
+>>> box.controls["on"] is toggle and "bl-probe" in toggle._dom_classes
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from ..charts import description_html, figure_html
+from ..tables import table_html
+from ..views import StaticView, static_mode, view
+
+__all__ = [
+    "WIDE",
+    "LABEL_STYLE",
+    "box_of",
+    "note",
+    "status",
+    "chart_html",
+    "table_html",
+    "StaticView",
+    "view",
+    "static_mode",
+    "pick_value",
+]
+
+WIDE = w.Layout(width="auto")
+LABEL_STYLE = {"description_width": "initial"}
+_CSS = (
+    "<style>.bl-widget .widget-html-content{line-height:1.45}"
+    ".bl-widget table{border-collapse:collapse;margin:4px 0}"
+    ".bl-widget th,.bl-widget td{padding:3px 8px;vertical-align:top;border-bottom:1px solid #e4e4e4}"
+    ".bl-widget caption{text-align:left;color:#444}</style>"
+)
+
+
+def box_of(children, controls, figure=None, text=None, css="bl-widget", probe=True) -> w.VBox:
+    """The container every view returns, with ``.controls``, ``.figure`` and ``.text``.
+
+    The first control is marked ``bl-probe``: the browser tests operate it and check that the view changes.
+
+    >>> box_of([], {}).controls, box_of([], {}).figure
+    ({}, None)
+    """
+    box = w.VBox([w.HTML(_CSS), *children], layout=w.Layout(width="100%"))
+    box.add_class("bl-widget")
+    if probe and controls:
+        next(iter(controls.values())).add_class("bl-probe")
+    box.add_class(css)
+    box.controls, box.figure, box.text = controls, figure, text
+    return box
+
+
+def note(message: str) -> w.HTML:
+    """A small grey line of text.
+
+    >>> "Hello" in note("Hello").value
+    True
+    """
+    return w.HTML(f'<p style="color:#555;margin:2px 0">{html.escape(message)}</p>')
+
+
+def status(message: str) -> str:
+    """A quiet status message (escaped), as HTML.
+
+    >>> status("Saved <now>.")
+    '<span style="color:#555;font-size:90%">Saved &lt;now&gt;.</span>'
+    """
+    return f'<span style="color:#555;font-size:90%">{html.escape(message)}</span>'
+
+
+def chart_html(fig) -> str:
+    """A figure and its 'Chart in words' paragraph as HTML, for a static view.
+
+    >>> from borderline.charts import tiny_check_chart
+    >>> chart_html(tiny_check_chart(2)).count("Chart in words")
+    1
+    """
+    return figure_html(fig) + description_html(fig)
+
+
+def pick_value(options, start=None):
+    """The value a dropdown starts at: ``start`` if it is one of the options, else the first option.
+
+    >>> pick_value([("A", "a"), ("B", "b")], "b"), pick_value([("A", "a"), ("B", "b")], "zzz")
+    ('b', 'a')
+    """
+    values = [v for _, v in options]
+    return start if start in values else values[0]

@@ -1,0 +1,112 @@
+"""The statements browser: official statements by speaker group, theme and period, each with its source.
+
+>>> box = statements_browser()
+>>> box.controls["who"].value = list(data.labels("statements.group"))[0]
+>>> "Showing" in box.text.value
+True
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from .. import charts, data, registry
+from ..analysis import filter_statements, groups, in_group, years_of
+from ..cards import statement_card_html
+from ..i18n import ui
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, view
+
+
+def _controls(frame):
+    names, themes = data.labels("statements.group"), data.labels("statements.theme")
+    years = years_of(frame)
+    who = w.Dropdown(
+        options=[(ui("Everyone"), "all")] + [(n, g) for g, n in names.items()],
+        value="all",
+        description=ui("Who speaks:"),
+        style=LABEL_STYLE,
+    )
+    theme = w.Dropdown(
+        options=[(ui("Every theme"), "all")] + [(label, t) for t, label in themes.items() if t in set(frame["theme"])],
+        value="all",
+        description=ui("Theme:"),
+        style=LABEL_STYLE,
+        layout=w.Layout(width="380px"),
+    )
+    period = w.IntRangeSlider(
+        value=(int(years.min()), int(years.max())),
+        min=int(years.min()),
+        max=int(years.max()),
+        description=ui("Years:"),
+        style=LABEL_STYLE,
+        continuous_update=False,
+        layout=w.Layout(width="460px"),
+    )
+    return who, theme, period
+
+
+@registry.uses("statements")
+@view
+def statements_browser() -> w.VBox:
+    """Official statements by speaker, theme and period, each with its source.
+
+    >>> box = statements_browser()
+    >>> first = box.controls["period"].min
+    >>> box.controls["period"].value = (first, first)
+    >>> shown = filter_statements(data.load("statements"), years=(first, first))
+    >>> box.text.value.count("class='bl-statement'") == len(shown) > 0
+    True
+    """
+    frame = data.load("statements")
+    who, theme, period = _controls(frame)
+    fig = go.FigureWidget(charts.statements_chart(frame))
+    base = [(list(t.x), list(t.y), list(t.hovertext)) for t in fig.data]
+    ids = [list(frame[in_group(frame, g)]["stmt_id"]) for g in groups()]
+    themes, colours, first = data.labels("statements.theme"), data.colours("statements.group"), groups()[0]
+    first_name = data.labels("statements.group")[first]
+    text = w.HTML()
+
+    def update(_change=None):
+        shown = filter_statements(frame, who.value, theme.value, period.value)
+        keep = set(shown["stmt_id"])
+        with fig.batch_update():
+            for trace, (xs, ys, hs), order in zip(fig.data, base, ids, strict=False):
+                pick = [i for i, s in enumerate(order) if s in keep]
+                trace.x, trace.y, trace.hovertext = [xs[i] for i in pick], [ys[i] for i in pick], [hs[i] for i in pick]
+        mine = int(in_group(shown, first).sum())
+        cards = "".join(statement_card_html(r, themes, colours) for _, r in shown.iterrows()) or (
+            f"<p>{ui('No statement matches these filters.')}</p>"
+        )
+        counts = dict(mine=mine, group=first_name, others=len(shown) - mine)
+        text.value = (
+            "<p role='status'><b>"
+            + ui("Showing {count} statements", count=len(shown))
+            + "</b> "
+            + ui("({mine} by {group}, {others} by others), oldest first.", **counts)
+            + f"</p><div style='max-height:420px;overflow-y:auto'>{cards}</div>"
+        )
+
+    for control in (who, theme, period):
+        control.observe(update, names="value")
+    update()
+    words = w.HTML(charts.description_html(fig))
+    return box_of(
+        [w.HBox([who, theme]), period, fig, words, text],
+        {"who": who, "theme": theme, "period": period},
+        fig,
+        text,
+        "bl-statements",
+    )
+
+
+@registry.static_view(statements_browser)
+def statements_browser_static() -> StaticView:
+    """The statements browser in the handouts: the chart and every statement as a card.
+
+    >>> statements_browser_static()._repr_html_().count("class='bl-statement'") == len(data.load("statements"))
+    True
+    """
+    frame = data.load("statements")
+    cards = "".join(statement_card_html(r) for _, r in filter_statements(frame).iterrows())
+    return StaticView(ui("Statements browser"), chart_html(charts.statements_chart(frame)), cards)
