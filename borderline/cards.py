@@ -43,7 +43,10 @@ def role_card_html(role) -> str:
     ...                        "key_facts": "One | Two", "first_line": "Hello", "source_id": data.load("sources")["source_id"].iloc[0]})
     >>> "<ul><li>One</li><li>Two</li></ul>" in card and "(our words, not a quotation): Hello" in card
     True
+
+    In the Korean edition the role's ``_ko`` columns are shown where given (``data.in_language``).
     """
+    role = data.in_language(role)
     facts = "".join(f"<li>{_e(f.strip())}</li>" for f in str(role["key_facts"]).split(" | ") if f.strip())
     parts = [(ui("Your mandate."), "mandate"), (ui("Your goals."), "goals"), (ui("Your constraints."), "constraints")]
     return (

@@ -232,7 +232,7 @@ def _fingerprint(page, index: int) -> str:
     )
 
 
-def operate_probes(page, timeout_s: float = 8.0) -> list[dict]:
+def operate_probes(page, timeout_s: float = 20.0) -> list[dict]:
     """Operate the control marked bl-probe in every widget; report whether the view changed and how fast."""
     results = []
     count = page.evaluate("document.querySelectorAll('.jp-NotebookPanel .bl-widget').length")

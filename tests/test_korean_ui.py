@@ -8,6 +8,7 @@ entry, and a Korean entry uses only fields its English key has.
 """
 
 import ast
+import html
 import re
 
 import ipywidgets as w
@@ -243,3 +244,60 @@ def test_a_korean_entry_uses_only_the_fields_of_its_english_key():
     wrong = {k: v for k, v in catalogue.items() if not set(fields.findall(v)) <= set(fields.findall(k))}
     assert not wrong, wrong
     assert i18n.catalogue("ko") == catalogue
+
+
+def test_every_chart_note_a_reader_sees_has_its_korean():
+    notes = data.load("chart_notes")
+    seen = notes[notes["text"].notna() & (notes["kind"] != "label_position")]
+    assert seen["text_ko"].notna().all(), seen[seen["text_ko"].isna()]["note_id"].tolist()
+    assert all(HANGUL.search(t) for t in seen["text_ko"]), "a text_ko is not Korean"
+    assert (notes["short_ko"].notna() == notes["short"].notna()).all(), "a short text needs its short_ko"
+    assert notes[notes["kind"] == "label_position"]["text_ko"].isna().all(), "a plotly position is not translated"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_chart_shows_its_notes_in_the_edition_language(lang, monkeypatch, journal_file):
+    monkeypatch.setenv("BORDERLINE_LANG", lang)
+    notes = data.load("chart_notes")
+    shown, other = ("text_ko", "text") if lang == "ko" else ("text", "text_ko")
+    sentences = notes[(notes["kind"] == "note") & notes["chart"].isin(CHARTS)]
+    assert not sentences.empty
+    for row in sentences.itertuples():
+        words = charts.description(CHARTS[row.chart]())
+        assert getattr(row, shown) in words, f"{row.chart}: the note is not in its words: {words[-200:]!r}"
+        assert getattr(row, other) not in words, f"{row.chart}: the note shows the other edition"
+    for chart in notes["chart"].unique():
+        for row in data.chart_notes(chart).itertuples():
+            if row.kind != "label_position" and isinstance(row.text, str):
+                assert bool(HANGUL.search(row.text)) == (lang == "ko"), f"{chart}: {row.text!r}"
+    ref = charts.reference()
+    assert bool(HANGUL.search(ref["text"])) == bool(HANGUL.search(ref["short"])) == (lang == "ko")
+    treaties = charts.description(charts.treaty_timeline())
+    assert data.chart_note("treaty_timeline", "split")["text"] in treaties
+    assert data.chart_notes("border_map", "label_position")["text"].str.fullmatch(r"[a-z ]+").all()
+
+
+ROLE_TEXT = ["title", "mandate", "goals", "constraints", "key_facts", "first_line"]
+
+
+def test_every_role_has_its_korean_with_the_same_facts():
+    roles = data.load("roles")
+    for column in ROLE_TEXT:
+        assert roles[f"{column}_ko"].notna().all() and roles[f"{column}_ko"].map(HANGUL.search).all(), column
+    for row in roles.itertuples():
+        english, korean = row.key_facts.split(" | "), row.key_facts_ko.split(" | ")
+        cited = re.compile(r"\[[A-Z0-9_; ]+\]$")
+        assert [cited.search(f).group() for f in english] == [cited.search(f).group() for f in korean], row.role_id
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_role_card_is_in_the_edition_language(lang, monkeypatch, journal_file):
+    monkeypatch.setenv("BORDERLINE_LANG", lang)
+    role = data.load("roles").iloc[0]
+    shown, other = ("_ko", "") if lang == "ko" else ("", "_ko")
+    card = widgets.role_cards().text.value
+    for column in ROLE_TEXT:
+        first = str(role[column + shown]).split(" | ")[0]
+        assert html.escape(first) in card, column
+        assert html.escape(str(role[column + other]).split(" | ")[0]) not in card, column
+    assert card.count("<li>") == len(role["key_facts"].split(" | "))

@@ -19,7 +19,7 @@ returns a pandas DataFrame; nothing here formats anything for display (see
 
 from .errors import BorderlineError, DataError
 from .geo import borders
-from .labels import chart_note, chart_notes, colours, label, label_rows, labels, note_text, shorts, symbols
+from .labels import chart_note, chart_notes, colours, in_language, label, label_rows, labels, note_text, shorts, symbols
 from .loading import ID_LIST, PACKAGE_DIR, data_dir, load, names, schema
 from .sources import Bibliography, bibliography, cite, own_wording, short_cite, source_line, sources_used
 from .tables import arrivals_by_year, rows
@@ -48,6 +48,7 @@ __all__ = [
     "symbols",
     "chart_notes",
     "chart_note",
+    "in_language",
     "note_text",
     "PACKAGE_DIR",
     "ID_LIST",

@@ -137,12 +137,51 @@ def symbols(field: str) -> dict:
 def chart_notes(chart: str, kind: str | None = None) -> pd.DataFrame:
     """The rows of ``chart_notes.csv`` for one chart (and kind), in order.
 
+    In the Korean edition ``text`` and ``short`` hold ``text_ko`` and ``short_ko`` where those are given.
+
     >>> notes = chart_notes("treaty_timeline", "marker")
     >>> set(notes["kind"]) == {"marker"} and bool(notes["event_id"].notna().all())
     True
+    >>> import os; os.environ["BORDERLINE_LANG"] = "ko"
+    >>> row = chart_notes("repatriations", "note").iloc[0]
+    >>> row["text"] == row["text_ko"]
+    True
+    >>> del os.environ["BORDERLINE_LANG"]
+    >>> chart_notes("repatriations", "note").iloc[0]["text"] == row["text_ko"]
+    False
     """
-    part = _part("chart_notes", "chart", ("order", "note_id"), chart)
+    part = _in_language(_part("chart_notes", "chart", ("order", "note_id"), chart), i18n.language())
     return part if kind is None else part[part["kind"] == kind].reset_index(drop=True)
+
+
+def _in_language(part: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``part`` with each ``<column>_ko`` cell that is given in place of ``<column>`` when ``lang`` is "ko"."""
+    if lang != "ko":
+        return part
+    for column in [c for c in part.columns if f"{c}_ko" in part.columns]:
+        korean = part[f"{column}_ko"]
+        part[column] = korean.where(korean.notna() & (korean.astype(str).str.strip() != ""), part[column])
+    return part
+
+
+def in_language(rows):
+    """A table (or one row) in the edition's language: in the Korean edition each non-empty
+    ``<column>_ko`` cell stands in for ``<column>``; in English the rows come back unchanged.
+
+    >>> import os; os.environ["BORDERLINE_LANG"] = "ko"
+    >>> in_language({"title": "T", "title_ko": "제목", "goals": "G", "goals_ko": ""})["title"]
+    '제목'
+    >>> in_language({"title": "T", "title_ko": "제목", "goals": "G", "goals_ko": ""})["goals"]
+    'G'
+    >>> del os.environ["BORDERLINE_LANG"]
+    >>> in_language(pd.DataFrame({"title": ["T"], "title_ko": ["제목"]}))["title"].tolist()
+    ['T']
+    """
+    if isinstance(rows, pd.DataFrame):
+        return _in_language(rows.copy(), i18n.language())
+    one = pd.DataFrame([dict(rows)])
+    found = _in_language(one, i18n.language()).iloc[0]
+    return found if isinstance(rows, pd.Series) else found.to_dict()
 
 
 def chart_note(chart: str, kind: str):

@@ -67,7 +67,7 @@ def options_board(key: str) -> w.VBox:
     >>> journal.get("t.ranking") == f"{first}=1"
     True
     """
-    options, roles = data.load("options"), data.load("roles")
+    options, roles = data.load("options"), data.in_language(data.load("roles"))
     pick = w.Dropdown(
         options=[(f"{r.option_id}: {r.title}", r.option_id) for r in options.itertuples()],
         value=options["option_id"].iloc[0],
@@ -124,7 +124,7 @@ def options_board_static(key: str = "") -> StaticView:
     >>> "Your ranking" in options_board_static()._repr_html_()
     True
     """
-    options, roles = data.load("options"), data.load("roles")
+    options, roles = data.load("options"), data.in_language(data.load("roles"))
     table = options.assign(
         backed_by=options["backed_by"].map(lambda x: role_titles(x, roles)),
         opposed_by=options["opposed_by"].map(lambda x: role_titles(x, roles)),
@@ -146,7 +146,7 @@ def role_cards() -> w.VBox:
     >>> "(our words, not a quotation)" in box.text.value
     True
     """
-    roles = data.load("roles")
+    roles = data.in_language(data.load("roles"))  # the Korean titles in the Korean edition
     by_id = roles.set_index("role_id", drop=False)
     pick = w.Dropdown(
         options=[(f"{r.role_id}: {r.title}", r.role_id) for r in roles.itertuples()],
