@@ -163,6 +163,7 @@ def case_card_html(row) -> str:
     >>> "<h4" in case_card_html(data.load("cases").iloc[0])
     True
     """
+    row = data.in_language(row)  # the case's _ko columns in the Korean edition, where given
     note = data.label("cases.kind", row["kind"], default="")
     label = f" <i>({_e(note)})</i>" if note else ""
     return (
@@ -239,6 +240,7 @@ def option_card_html(row, roles: pd.DataFrame) -> str:
     """
     from .analysis import role_titles
 
+    row = data.in_language(row)  # the option's _ko columns in the Korean edition, where given
     args = ", ".join(str(row["evidence_args"]).split(";")) if _e(row["evidence_args"]) else ui("none listed")
     backed, opposed = (ui(role_titles(row[c], roles)) for c in ("backed_by", "opposed_by"))  # 'none recorded'
     return (

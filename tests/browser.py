@@ -232,6 +232,22 @@ def _fingerprint(page, index: int) -> str:
     )
 
 
+def _click_until_active(probe, tries: int = 3) -> None:
+    """Click a toggle button that is not pressed; on a loaded machine a click can be lost, so check
+    that the button became pressed (the widget's own state) and click again if it did not."""
+    target = probe.locator("button:not(.mod-active)").first
+    label = target.inner_text()
+    for _ in range(tries):
+        target.click()
+        pressed = probe.locator("button.mod-active")
+        deadline = time.time() + 3
+        while time.time() < deadline:
+            if pressed.count() and pressed.first.inner_text() == label:
+                return
+            time.sleep(0.05)
+        target = probe.locator(f"button:not(.mod-active):has-text('{label}')").first
+
+
 def operate_probes(page, timeout_s: float = 20.0) -> list[dict]:
     """Operate the control marked bl-probe in every widget; report whether the view changed and how fast."""
     results = []
@@ -257,7 +273,7 @@ def operate_probes(page, timeout_s: float = 20.0) -> list[dict]:
         elif kind == "checkbox":
             probe.locator("input[type=checkbox]").click()
         elif kind == "buttons":
-            probe.locator("button:not(.mod-active)").first.click()
+            _click_until_active(probe)
         else:
             continue
         changed, elapsed = False, None

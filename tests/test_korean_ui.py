@@ -301,3 +301,67 @@ def test_a_role_card_is_in_the_edition_language(lang, monkeypatch, journal_file)
         assert html.escape(first) in card, column
         assert html.escape(str(role[column + other]).split(" | ")[0]) not in card, column
     assert card.count("<li>") == len(role["key_facts"].split(" | "))
+
+
+OPTION_TEXT = ["title", "summary", "proposed_by", "trade_offs", "cost_borne_by"]
+
+
+def test_every_option_has_its_korean_with_the_same_sources():
+    options = data.load("options")
+    for column in OPTION_TEXT:
+        korean = options[f"{column}_ko"]
+        assert korean.notna().all() and korean.map(HANGUL.search).all(), column
+        for english, translated in zip(options[column], korean):
+            assert re.findall(r"\[[A-Z0-9_; ]+\]", english) == re.findall(r"\[[A-Z0-9_; ]+\]", translated), column
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_options_board_is_in_the_edition_language(lang, monkeypatch, journal_file):
+    monkeypatch.setenv("BORDERLINE_LANG", lang)
+    options = data.load("options")
+    shown, other = ("_ko", "") if lang == "ko" else ("", "_ko")
+    box = widgets.options_board("t.ranking")
+    pick = box.controls["option"]
+    assert [value for _, value in pick.options] == options["option_id"].tolist()
+    for row in options.itertuples():
+        pick.value = row.option_id
+        card = box.text.value
+        assert f"{row.option_id}: {html.escape(getattr(row, 'title' + shown))}</h4>" in card, row.option_id
+        for column in ["summary", "proposed_by", "trade_offs"]:
+            assert html.escape(getattr(row, column + shown)) in card, (row.option_id, column)
+            assert html.escape(getattr(row, column + other)) not in card, (row.option_id, column)
+        assert data.cite(row.source_id, url=False) in html.unescape(card)
+    assert [label.split(": ", 1)[1] for label, _ in pick.options] == options["title" + shown].tolist()
+
+
+def test_every_case_has_its_korean():
+    cases = data.load("cases")
+    for column in ["title", "summary"]:
+        assert cases[f"{column}_ko"].notna().all() and cases[f"{column}_ko"].map(HANGUL.search).all(), column
+    composite = cases["kind"] == "composite"
+    assert cases.loc[composite, "summary_ko"].str.startswith("합성 사례 - 실존 인물이 아닙니다.").all()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_status_checker_shows_each_case_in_the_edition_language(lang, monkeypatch, journal_file):
+    monkeypatch.setenv("BORDERLINE_LANG", lang)
+    cases = data.load("cases")
+    shown, other = ("_ko", "") if lang == "ko" else ("", "_ko")
+    box = widgets.status_checker()
+    pick = box.controls["case"]
+    assert [value for _, value in pick.options] == cases["case_id"].tolist()
+    assert [label.split(": ", 1)[1] for label, _ in pick.options] == cases["title" + shown].tolist()
+    for row in cases.itertuples():
+        pick.value = row.case_id
+        card = next(c.value for c in widgets_in(box) if isinstance(c, w.HTML) and "aria-label='" in c.value)
+        for column in ["title", "summary"]:
+            assert html.escape(getattr(row, column + shown)) in card, (row.case_id, column)
+            assert html.escape(getattr(row, column + other)) not in card, (row.case_id, column)
+        assert data.cite(row.source_id, url=False) in html.unescape(card)
+
+
+def widgets_in(box):
+    """Every widget inside ``box``, depth first."""
+    for child in getattr(box, "children", ()):
+        yield child
+        yield from widgets_in(child)

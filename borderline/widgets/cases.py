@@ -61,7 +61,7 @@ def status_checker(key: str = "status") -> w.VBox:
     >>> "of 1</b> of your answers match" in box.text.value
     True
     """
-    cases = data.load("cases")
+    cases = data.in_language(data.load("cases"))  # the Korean titles and vignettes in the Korean edition
     pick = w.Dropdown(
         options=[(f"{r.case_id}: {r.title}", r.case_id) for r in cases.itertuples()],
         value=cases["case_id"].iloc[0],
@@ -107,7 +107,7 @@ def status_checker_static(key: str = "status") -> StaticView:
     >>> "Expected answers for each vignette" in status_checker_static()._repr_html_()
     True
     """
-    cases = data.load("cases")
+    cases = data.in_language(data.load("cases"))  # the Korean titles and vignettes in the Korean edition
     elements = data.labels("cases.element")
     table = cases[["case_id", "title", "kind", *elements]].rename(
         columns={c: label.split(" (")[0] for c, label in elements.items()}

@@ -67,7 +67,7 @@ def options_board(key: str) -> w.VBox:
     >>> journal.get("t.ranking") == f"{first}=1"
     True
     """
-    options, roles = data.load("options"), data.in_language(data.load("roles"))
+    options, roles = data.in_language(data.load("options")), data.in_language(data.load("roles"))
     pick = w.Dropdown(
         options=[(f"{r.option_id}: {r.title}", r.option_id) for r in options.itertuples()],
         value=options["option_id"].iloc[0],
@@ -124,7 +124,7 @@ def options_board_static(key: str = "") -> StaticView:
     >>> "Your ranking" in options_board_static()._repr_html_()
     True
     """
-    options, roles = data.load("options"), data.in_language(data.load("roles"))
+    options, roles = data.in_language(data.load("options")), data.in_language(data.load("roles"))
     table = options.assign(
         backed_by=options["backed_by"].map(lambda x: role_titles(x, roles)),
         opposed_by=options["opposed_by"].map(lambda x: role_titles(x, roles)),
