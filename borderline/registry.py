@@ -17,10 +17,6 @@ _TABLES: dict[str, tuple[str, ...]] = {}
 _STATIC: dict[str, Callable] = {}
 
 
-def _key(fn) -> str:
-    return getattr(fn, "__qualname__", getattr(fn, "__name__", str(fn)))
-
-
 def uses(*tables: str):
     """Decorator: record the dataset tables a builder reads.
 

@@ -21,8 +21,6 @@ EXEMPT = {
     "borderline.editions.student": "builds every notebook: tests/test_editions.py",
     "borderline.editions.handouts": "builds every notebook: tests/test_editions.py",
 }
-# Modules being rewritten by their owners under issue 11; strict, so each entry must go once the module passes.
-PENDING: dict[str, str] = {}
 _PARSER = doctest.DocTestParser()
 
 
@@ -49,17 +47,9 @@ def without_examples(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_public_names_have_examples_that_assert_something(name, request):
-    if name in PENDING:
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason=f"{PENDING[name]}; remove it from PENDING once it passes")
-        )
+def test_public_names_have_examples_that_assert_something(name):
     missing = without_examples(name)
     assert missing == [], f"{name}: add a docstring example with expected output to {missing}"
-
-
-def test_pending_modules_still_exist():
-    assert set(PENDING) <= set(MODULES), f"remove from PENDING: {sorted(set(PENDING) - set(MODULES))}"
 
 
 def test_the_check_would_catch_a_missing_example():

@@ -20,8 +20,6 @@ LESSON = [
     re.compile(r"\blessons?\s+0[0-5]\b", re.IGNORECASE),  # "lesson 05"
     re.compile(r"\b0[0-5]-[a-z]{3,}"),
 ]  # notebook names: 01-famine
-# Modules being rewritten by their owners under issue 11; strict, so each entry must go once the module passes.
-PENDING: dict[str, str] = {}
 
 
 @lru_cache(maxsize=1)
@@ -57,19 +55,11 @@ FILES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))
 
 
 @pytest.mark.parametrize("path", FILES)
-def test_module_knows_no_lesson(path, request):
-    if path in PENDING:
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason=f"{PENDING[path]}; remove it from PENDING once it passes")
-        )
+def test_module_knows_no_lesson(path):
     found = findings((PACKAGE / path).read_text(encoding="utf-8"))
     assert not found, (
         f"borderline/{path} knows a lesson (pass it in from the lesson, or make it a dataset row):\n" + "\n".join(found)
     )
-
-
-def test_pending_files_still_exist():
-    assert set(PENDING) <= set(FILES), f"remove from PENDING: {sorted(set(PENDING) - set(FILES))}"
 
 
 @pytest.mark.parametrize(

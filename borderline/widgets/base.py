@@ -98,3 +98,20 @@ def pick_value(options, start=None):
     """
     values = [v for _, v in options]
     return start if start in values else values[0]
+
+
+def row_picker(rows, key: str, description: str, width: str = "680px") -> w.Dropdown:
+    """A dropdown of a table's rows, each shown as "id: title", starting at the first row.
+
+    >>> import pandas as pd
+    >>> pick = row_picker(pd.DataFrame({"k": ["a1", "b2"], "title": ["First", "Second"]}), "k", "Row:")
+    >>> pick.options[1], pick.value
+    (('b2: Second', 'b2'), 'a1')
+    """
+    return w.Dropdown(
+        options=[(f"{row[key]}: {row['title']}", row[key]) for _, row in rows.iterrows()],
+        value=rows[key].iloc[0],
+        description=description,
+        style=LABEL_STYLE,
+        layout=w.Layout(width=width),
+    )

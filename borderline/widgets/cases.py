@@ -18,7 +18,7 @@ from .. import data, journal, registry
 from ..analysis import answers, grade_case, parse_answers
 from ..cards import case_card_html, grade_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, status, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, row_picker, status, table_html, view
 
 
 def prompt() -> str:
@@ -62,13 +62,7 @@ def status_checker(key: str = "status") -> w.VBox:
     True
     """
     cases = data.in_language(data.load("cases"))  # the Korean titles and vignettes in the Korean edition
-    pick = w.Dropdown(
-        options=[(f"{r.case_id}: {r.title}", r.case_id) for r in cases.itertuples()],
-        value=cases["case_id"].iloc[0],
-        description=ui("Case:"),
-        style=LABEL_STYLE,
-        layout=w.Layout(width="680px"),
-    )
+    pick = row_picker(cases, "case_id", ui("Case:"))
     summary, toggles = w.HTML(), _toggles()
     check = w.Button(
         description=ui("Check my answers"), button_style="primary", icon="check", layout=w.Layout(width="auto")

@@ -17,7 +17,7 @@ from .. import charts, data, journal, registry
 from ..analysis import parse_ranking, ranking_summary, role_titles
 from ..cards import option_card_html, role_card_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, status, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, row_picker, status, table_html, view
 
 
 def ranking_message(chosen: dict) -> str:
@@ -68,13 +68,7 @@ def options_board(key: str) -> w.VBox:
     True
     """
     options, roles = data.in_language(data.load("options")), data.in_language(data.load("roles"))
-    pick = w.Dropdown(
-        options=[(f"{r.option_id}: {r.title}", r.option_id) for r in options.itertuples()],
-        value=options["option_id"].iloc[0],
-        description=ui("Option:"),
-        style=LABEL_STYLE,
-        layout=w.Layout(width="680px"),
-    )
+    pick = row_picker(options, "option_id", ui("Option:"))
     ranks = rank_controls(list(options["option_id"]), parse_ranking(journal.get(key)))
     fig = go.FigureWidget(charts.options_support(options))
     text, message = w.HTML(), w.HTML()
@@ -148,13 +142,7 @@ def role_cards() -> w.VBox:
     """
     roles = data.in_language(data.load("roles"))  # the Korean titles in the Korean edition
     by_id = roles.set_index("role_id", drop=False)
-    pick = w.Dropdown(
-        options=[(f"{r.role_id}: {r.title}", r.role_id) for r in roles.itertuples()],
-        value=roles["role_id"].iloc[0],
-        description=ui("Role:"),
-        style=LABEL_STYLE,
-        layout=w.Layout(width="560px"),
-    )
+    pick = row_picker(roles, "role_id", ui("Role:"), width="560px")
     card = w.HTML(role_card_html(by_id.loc[pick.value]))
     pick.observe(lambda _=None: setattr(card, "value", role_card_html(by_id.loc[pick.value])), names="value")
     return box_of([pick, card], {"role": pick}, None, card, "bl-role-cards")
