@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: help setup lab lab-ko test lint bench check sync student handouts edition-ko clean
+.PHONY: help setup web lab lab-ko test lint bench check sync student handouts edition-ko clean
 .DEFAULT_GOAL := help
 
 help:
@@ -32,6 +32,16 @@ $(STAMP): requirements.txt pyproject.toml borderline/lab_overrides.json
 
 setup: $(STAMP)
 
+# Front-end files for the offline pages and the browser tests (reveal.js, axe-core), pinned in
+# web/package-lock.json and taken from the npm registry. Only the tests and the handouts need them.
+WEB := web/node_modules/.installed
+$(WEB): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "make web needs Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $(WEB)
+
+web: $(WEB)
+
 # Loopback only, token kept; no extension manager or update checks, so nothing reaches the network.
 LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=$(CURDIR) \
 	--LabApp.extension_manager=readonly --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
@@ -40,7 +50,7 @@ LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_
 lab: setup
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00-start-here.ipynb
 
-test: setup lint
+test: setup lint web
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: setup
@@ -65,11 +75,11 @@ lab-ko: edition-ko
 	echo '{"locale": "ko_KR"}' > build/ko/lab-settings/@jupyterlab/translation-extension/plugin.jupyterlab-settings
 	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/build/ko/lab-settings $(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=$(CURDIR)/build/ko/self-learner notebooks/00-start-here.ipynb
 
-handouts: setup
+handouts: setup web
 	$(BIN)/python -m borderline handouts
 
 sync: setup
 	$(BIN)/python -m borderline sync
 
 clean:
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build web/node_modules
