@@ -247,19 +247,37 @@ def _lesson_pages(out: Path, path: Path, lang: str) -> tuple[str, str]:
     return page.name, packet.name
 
 
-def _index(order, entries, cards: bool) -> str:
+def _index(order, entries, cards: bool, extras: dict | None = None) -> str:
+    extras = extras or {}
+
+    def more(name: str) -> str:
+        return " · ".join(f"<a href='{href}'>{html.escape(label)}</a>" for label, href in extras.get(name, []))
+
     rows = "".join(
         f"<tr><td>{html.escape(n)}</td><td><a href='{p}'>{html.escape(t)}</a></td>"
-        f"<td><a href='{s}'>source packet</a></td></tr>"
-        for (n, t, _), (p, s) in zip(order, entries)
+        f"<td><a href='{s}'>source packet</a></td><td>{more(name)}</td></tr>"
+        for (n, t, name), (p, s) in zip(order, entries)
     )
     extra = "<p><a href='role-cards.html'>Role cards for the options role play</a></p>" if cards else ""
     return (
         f"<h1>Borderline: the instructor's handout pack</h1><p>Every page works offline: open it in any browser, "
         f"project it, or print it. Charts are drawn in the page; widgets appear as static views with the data "
         f"behind them; model answers and instructor notes are shown.</p><table><tr><th>#</th><th>lesson</th>"
-        f"<th>for students</th></tr>{rows}</table>{extra}"
+        f"<th>for students</th><th>for the room</th></tr>{rows}</table>{extra}"
     )
+
+
+# Further parts of the pack (worksheets, keys, slides ...): each is called as
+# part(out, order, notebooks_folder, lang) and returns {notebook name: [(label, file name), ...]}.
+PACK_PARTS: list = []
+
+
+def _pack_parts(out: Path, order, notebooks_folder: Path, lang: str) -> dict:
+    extras: dict = {}
+    for part in PACK_PARTS:
+        for name, links in (part(out, order, notebooks_folder, lang) or {}).items():
+            extras.setdefault(name, []).extend(links)
+    return extras
 
 
 def handouts(out: Path = BUILD / "handouts", notebooks_folder: Path = NOTEBOOKS, lang: str = "en") -> Path:
@@ -281,8 +299,9 @@ def handouts(out: Path = BUILD / "handouts", notebooks_folder: Path = NOTEBOOKS,
     if cards:
         (out / "role-cards.html").write_text(_page("Role cards", cards, lang=lang), encoding="utf-8")
         _say("      wrote role-cards.html")
+    extras = _pack_parts(out, order, notebooks_folder, lang)
     (out / "index.html").write_text(
-        _page("Borderline handouts", _index(order, entries, bool(cards)), lang=lang), encoding="utf-8"
+        _page("Borderline handouts", _index(order, entries, bool(cards), extras), lang=lang), encoding="utf-8"
     )
     _say(f"handouts written to {out} (open index.html)")
     return out
