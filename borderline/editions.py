@@ -105,6 +105,7 @@ pre,code{background:#f5f5f5;font-size:.9rem} pre{padding:.4rem;overflow-x:auto}
 details{border:1px solid #ccc;padding:.3rem .6rem;margin:.6rem 0} summary{cursor:pointer}
 .jp-InputPrompt,.jp-OutputPrompt{display:none} .bl-static-note{color:#555}
 nav.bl-top{font-size:.9rem;margin-bottom:1rem} nav.bl-top a{margin-right:1rem}
+sup.bl-noteref{line-height:0} sup.bl-noteref a{text-decoration:none;padding:0 .1em} section.bl-notes{font-size:.85rem}
 @media print{nav.bl-top{display:none} details{border:none} .js-plotly-plot{page-break-inside:avoid}}
 """
 
@@ -228,13 +229,16 @@ def role_cards() -> str:
 def _lesson_pages(out: Path, path: Path, lang: str) -> tuple[str, str]:
     """Write one lesson's page and source packet; return their file names."""
     from .i18n import ui
+    from .notes import numbered
 
     started = time.perf_counter()
     nb = _execute_static(nbformat.read(path, as_version=4), path)
+    EXECUTED[path.name] = nb
     page = out / path.with_suffix(".html").name
     links = "<nav class='bl-top'><a href='index.html'>All handouts</a></nav>"
     title = nb.cells[0].source.splitlines()[0].lstrip("# ")
-    page.write_text(_page(title, _html_body(nb), plotly_js=True, nav_links=links, lang=lang), encoding="utf-8")
+    body = numbered(_html_body(nb), lang)  # [SOURCE_ID] as numbered notes, listed at the end
+    page.write_text(_page(title, body, plotly_js=True, nav_links=links, lang=lang), encoding="utf-8")
     packet = out / f"{path.stem}-sources.html"
     packet.write_text(
         _page(f"{ui('Sources', lang=lang)}: {path.stem}", source_packet(path), nav_links=links, lang=lang),
@@ -270,6 +274,8 @@ def _index(order, entries, cards: bool, extras: dict | None = None) -> str:
 # Further parts of the pack (worksheets, keys, slides ...): each is called as
 # part(out, order, notebooks_folder, lang) and returns {notebook name: [(label, file name), ...]}.
 PACK_PARTS: list = []
+# The lesson notebooks of the current build, executed with static views, by notebook name (for the parts).
+EXECUTED: dict = {}
 
 
 def _pack_parts(out: Path, order, notebooks_folder: Path, lang: str) -> dict:
@@ -292,6 +298,7 @@ def handouts(out: Path = BUILD / "handouts", notebooks_folder: Path = NOTEBOOKS,
     out.mkdir(parents=True)
     order = lesson_order()
     entries = []
+    EXECUTED.clear()
     for i, (_n, _t, name) in enumerate(order, start=1):
         _say(f"[{i}/{len(order)}] {name}: running the notebook with static views ...")
         entries.append(_lesson_pages(out, notebooks_folder / name, lang))
@@ -299,6 +306,11 @@ def handouts(out: Path = BUILD / "handouts", notebooks_folder: Path = NOTEBOOKS,
     if cards:
         (out / "role-cards.html").write_text(_page("Role cards", cards, lang=lang), encoding="utf-8")
         _say("      wrote role-cards.html")
+    from . import (
+        room,  # noqa: F401  (adds the worksheets, keys, glance pages and activity cards to PACK_PARTS)
+        slides,  # noqa: F401  (adds the slides for projection to PACK_PARTS)
+    )
+
     extras = _pack_parts(out, order, notebooks_folder, lang)
     (out / "index.html").write_text(
         _page("Borderline handouts", _index(order, entries, bool(cards), extras), lang=lang), encoding="utf-8"

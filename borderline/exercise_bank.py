@@ -7,8 +7,13 @@ from the exercise id (exercise "NN.M" is in the folder whose name starts "NN-"),
 against the schema below, and turns a computed answer (a ``formula``, see ``borderline.formulas``)
 into a number.
 
->>> sorted(KINDS)
-['choice', 'number', 'percent', 'writing']
+Two optional fields say where an exercise sits in the lesson's time: ``level`` (``core``, the
+default, or ``deeper`` for an exercise inside a "Going deeper" block) and ``minutes`` (a whole
+number: what a student working alone needs for it, e.g. 2 for a number or a choice, 5 to 10 for
+writing). ``make sync`` adds up the minutes of the core exercises for the lesson's time.
+
+>>> sorted(KINDS), LEVELS
+(['choice', 'number', 'percent', 'writing'], ('core', 'deeper'))
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ COMMON = {
     "model_answer": False,
     "tag": False,
     "level": False,
+    "minutes": False,
 }
+LEVELS = ("core", "deeper")
 BY_KIND = {
     "number": {"answer": True, "tolerance": False, "slips": False, "explain": False, "placeholder": False},
     "percent": {"answer": True, "tolerance": False, "slips": False, "explain": False, "placeholder": False},
@@ -218,6 +225,7 @@ def _question(entry: dict, file, index: int, lesson: str):
     )
     if entry.get("placeholder"):
         q.placeholder = str(entry["placeholder"])
+    q.level, q.minutes = _level_and_minutes(entry, file, where)
     if kind == "choice":
         _check_choice(entry, file, where)
         q.options = {str(k): str(v) for k, v in entry["options"].items()}
@@ -231,6 +239,40 @@ def _question(entry: dict, file, index: int, lesson: str):
         q.tolerance = _number(entry.get("tolerance", 0.03), where, "tolerance", file)
         q.wrong = [(_slip(s, q.answer, where, file), str(s.get("message", ""))) for s in entry.get("slips") or []]
     return q
+
+
+def _level_and_minutes(entry: dict, file, where: str) -> tuple[str, int | None]:
+    level = str(entry.get("level") or "core")
+    if level not in LEVELS:
+        raise ExerciseFileError(
+            file,
+            f"level {level!r} is neither core nor deeper.",
+            "write  level: deeper  for an exercise inside a 'Going deeper' block, or leave the field out (core).",
+            where,
+            "level",
+        )
+    minutes = entry.get("minutes")
+    if minutes is None:
+        return level, None
+    if not str(minutes).isdigit() or int(minutes) < 1:
+        raise ExerciseFileError(
+            file,
+            f"minutes {minutes!r} is not a whole number of minutes.",
+            "write the minutes a student working alone needs, e.g.  minutes: 2  for a number, 5 to 10 for writing.",
+            where,
+            "minutes",
+        )
+    return level, int(minutes)
+
+
+def read_file(path: Path, lesson: str) -> dict:
+    """Every exercise in one exercises.yaml (checked), by id, in file order; {} if there is no file.
+
+    >>> read_file(Path("no/such/exercises.yaml"), "99")
+    {}
+    """
+    path = Path(path)
+    return _parsed(str(path), path.stat().st_mtime, str(lesson)) if path.exists() else {}
 
 
 def _slip(slip, answer, where, file) -> float:
@@ -282,7 +324,7 @@ def lesson_exercises(lesson: str) -> dict:
     path = exercise_file(str(lesson))
     if path is None:
         return {}
-    return _parsed(str(path), path.stat().st_mtime, str(lesson))
+    return read_file(path, str(lesson))
 
 
 def find(qid: str):

@@ -89,7 +89,10 @@ def _box(children, controls, text, css):
 
 def _self_check(q) -> w.VBox:
     key = f"answer.{q.qid}"
-    saved = journal.get(key)
+    try:
+        saved, problem = journal.get(key), ""
+    except journal.JournalError as exc:  # the widget still checks answers; the message says why nothing is kept
+        saved, problem = "", str(exc)
     answer = _answer_control(q, saved)
     check_button = w.Button(
         description=ui("Check"),
@@ -101,7 +104,9 @@ def _self_check(q) -> w.VBox:
         description=ui("Hint"), icon="lightbulb-o", tooltip=ui("A hint that does not give the answer away")
     )
     feedback = w.HTML(
-        _status(ui("Saved answers stay in your journal after a restart."))
+        _journal_problem(problem)
+        if problem
+        else _status(ui("Saved answers stay in your journal after a restart."))
         if not saved
         else _status(ui("Your saved answer is filled in. Press Check to see the feedback again."))
     )
@@ -113,8 +118,12 @@ def _self_check(q) -> w.VBox:
                 q.qid, False, ui("Type or choose an answer first."), kind="unreadable"
             )._repr_html_()
             return
-        journal.save(key, str(value))
-        feedback.value = exercises.check(q.qid, value)._repr_html_()
+        result = exercises.check(q.qid, value)._repr_html_()
+        try:
+            journal.save(key, str(value))
+        except journal.JournalError as exc:
+            result += _journal_problem(str(exc))
+        feedback.value = result
 
     def do_hint(_=None):
         feedback.value = (
@@ -132,7 +141,14 @@ def _self_check(q) -> w.VBox:
     )
 
 
+def _journal_problem(message: str) -> str:
+    from .widgets.entry import problem_html
+
+    return problem_html(message)
+
+
 def _writing(q) -> w.VBox:
+    from .export import shared_by_default
     from .widgets import journal_entry
 
     default = q.placeholder == exercises.Question.placeholder
@@ -141,6 +157,7 @@ def _writing(q) -> w.VBox:
         q.label,
         rows=q.rows,
         placeholder=ui("Write here. It is saved as you go.") if default else q.placeholder,
+        share=shared_by_default(q),
     )
     return _box([w.HTML(prompt_html(q)), entry], entry.controls, entry.text, "bl-writing")
 

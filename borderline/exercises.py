@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass, field
 
-from .answers import AnswerError, normalise, parse_number, parse_percent
+from .answers import MAX_LENGTH, AnswerError, normalise, parse_number, parse_percent, shown
 from .i18n import ui
 
 __all__ = [
@@ -51,6 +52,10 @@ class Feedback:
     message: str
     answer_text: str = ""
     kind: str = "checked"  # checked | unreadable | unknown
+
+    def __post_init__(self):
+        self.answer_text = shown(self.answer_text, 80)  # no control or bidi characters, never a page of text
+        self.message = str(self.message)
 
     def _repr_html_(self) -> str:
         colour, icon = (
@@ -98,6 +103,8 @@ class Question:
     tag: str = ""
     journal_key: str = ""
     rows: int = 4
+    level: str = "core"
+    minutes: int | None = None
 
     def check(self, given) -> Feedback:
         if self.kind == "writing":
@@ -108,26 +115,46 @@ class Question:
                     "A writing exercise has no single right answer; your text is saved in "
                     "your journal. Compare it with the model answer when you have finished."
                 ),
-                str(given).strip()[:80],
+                given,
             )
         if self.kind == "choice":
             return self._check_choice(given)
-        shown = str(given).strip()[:80]
         try:
             value = parse_percent(given) if self.kind == "percent" else parse_number(given)
         except AnswerError as exc:
-            return Feedback(self.qid, False, str(exc), shown, kind="unreadable")
+            return Feedback(self.qid, False, str(exc), given, kind="unreadable")
         target = float(self.answer)
         if math.isclose(value, target, rel_tol=self.tolerance):
-            return Feedback(self.qid, True, ui("Correct. ") + self.explain, shown)
+            return Feedback(self.qid, True, ui("Correct. ") + self.explain, given)
         for slip, message in self.wrong:
             if math.isclose(value, slip, rel_tol=self.tolerance):
-                return Feedback(self.qid, False, message, shown)
+                return Feedback(self.qid, False, message, given)
+        how = self._how_to_write(given, value, target)
+        if how:
+            return Feedback(self.qid, False, how, given, kind="unreadable")
         direction = "too high" if value > target else "too low"
-        return Feedback(self.qid, False, ui(f"Not yet: that is {direction}. Hint: {{hint}}", hint=self.hint), shown)
+        return Feedback(self.qid, False, ui(f"Not yet: that is {direction}. Hint: {{hint}}", hint=self.hint), given)
+
+    def _how_to_write(self, given, value: float, target: float) -> str:
+        """A message on how to write the answer when the digits fit but the way of writing them does not."""
+        typed = normalise(given)
+
+        def fits(factor):
+            return math.isclose(value * factor, target, rel_tol=self.tolerance)
+
+        if self.kind == "percent" and not re.search(r"%|percent|퍼센트", typed) and fits(100):
+            return ui("That looks like a fraction. This question asks for a percentage: multiply by 100 (0.25 is 25%).")
+        if self.kind == "number" and re.fullmatch(r"\D*\d{1,3}\.\d{3}\D*", typed) and fits(1000):
+            return ui("A dot is read as a decimal point here. For thousands write 2,500 or 2500, not 2.500.")
+        if self.kind == "number" and target >= 1000 and not re.search(r"[a-z]", typed) and (fits(1e3) or fits(1e6)):
+            return ui(
+                "Not yet as written. If you mean thousands or millions, write the word or every digit: "
+                "2.5 thousand, 1.2 million or 1,200,000."
+            )
+        return ""
 
     def _check_choice(self, given) -> Feedback:
-        typed = normalise(given)
+        typed = normalise(given) if len(str(given)) <= 5 * MAX_LENGTH else ""
         lookup = {normalise(k): k for k in self.options} | {normalise(v): k for k, v in self.options.items()}
         key = lookup.get(typed, typed)
         if key not in self.options:
@@ -135,7 +162,7 @@ class Question:
                 self.qid,
                 False,
                 ui("Choose one of the options: {options}.", options=", ".join(self.options)),
-                str(given)[:80],
+                given,
                 kind="unreadable",
             )
         right = key == self.answer
@@ -196,9 +223,16 @@ def check(qid, answer) -> Feedback:
             str(qid)[:20],
             False,
             f"Something went wrong while checking ({type(exc).__name__}). Try typing the answer again as plain digits.",
-            str(answer)[:80],
+            _safe_text(answer),
             kind="unreadable",
         )
+
+
+def _safe_text(answer) -> str:
+    try:
+        return str(answer)
+    except Exception:  # an object whose str() fails is echoed as nothing
+        return ""
 
 
 def hint(qid) -> str:

@@ -3,7 +3,9 @@
 For each ``lessons/NN-slug.md`` it writes ``lessons/NN-slug/sources.txt``, brings the navigation
 cell up to date, puts the Markdown in jupytext's canonical form, and builds
 ``notebooks/NN-slug.ipynb`` (outputs cleared, cell ids kept); then it rewrites the syllabus
-table in ``lessons.md`` from the lessons' front matter.
+table in ``lessons.md`` from the lessons' front matter. It also measures each lesson's reading
+time (``lessons.lesson_minutes``) and writes it into the front matter and the line of minutes in
+the lesson's Time block, so a stale ``reading_minutes`` is caught like a stale navigation cell.
 
 >>> sync(check=True)  # the committed lessons, notebooks and syllabus agree
 []
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from .lessons import (
     LESSONS,
+    MINUTES_LINE,
     NAV_START,
     NOTEBOOKS,
     ROOT,
@@ -23,6 +26,8 @@ from .lessons import (
     SYLLABUS,
     SYLLABUS_MARKS,
     lesson_files,
+    lesson_minutes,
+    minutes_line,
     nav_text,
     order,
     source_ids,
@@ -41,11 +46,27 @@ def lesson_text(md: Path, index: int, lessons) -> str:
     text = md.read_text(encoding="utf-8")
     # the navigation cell always comes last
     text = re.sub(rf"(?ms)^{re.escape(NAV_START)}\n.*\Z", "", text).rstrip("\n") + "\n"
-    return canonical(text + f"\n{NAV_START}\n\n{nav_text(index, lessons)}\n")
+    return canonical(text + f"\n{NAV_START}\n\n{nav_text(index, lessons)}\n", md)
 
 
-def canonical(text: str) -> str:
-    """A lesson's Markdown as jupytext writes it back (so a round trip changes nothing).
+def _with_minutes(nb, md: Path) -> None:
+    """Write the measured minutes into the front matter and the Time block's line of minutes."""
+    from .exercise_bank import read_file
+
+    meta = nb.metadata.get("borderline")
+    if not meta or "teaching_minutes" not in meta:
+        return
+    exercises = read_file(md.with_suffix("") / "exercises.yaml", str(meta["lesson"]))
+    meta.update(lesson_minutes(nb, exercises))
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and MINUTES_LINE.search(cell.source):
+            cell.source = MINUTES_LINE.sub(minutes_line(meta), cell.source, count=1)
+            break
+
+
+def canonical(text: str, md: Path | None = None) -> str:
+    """A lesson's Markdown as jupytext writes it back (so a round trip changes nothing); given the
+    lesson's path ``md``, with its measured minutes written in too.
 
     >>> canonical(lesson_files()[0].read_text(encoding="utf-8")) == lesson_files()[0].read_text(encoding="utf-8")
     True
@@ -54,7 +75,10 @@ def canonical(text: str) -> str:
     from jupytext.config import load_jupytext_configuration_file
 
     config = load_jupytext_configuration_file(str(ROOT / "jupytext.toml"))
-    return jupytext.writes(jupytext.reads(text, fmt="md:myst"), fmt="md:myst", config=config)
+    nb = jupytext.reads(text, fmt="md:myst")
+    if md is not None:
+        _with_minutes(nb, Path(md))
+    return jupytext.writes(nb, fmt="md:myst", config=config)
 
 
 def _notebook_json(md: Path, existing: Path) -> str:
@@ -63,8 +87,11 @@ def _notebook_json(md: Path, existing: Path) -> str:
     from jupytext.combine import combine_inputs_with_outputs
 
     nb = jupytext.reads(md.read_text(encoding="utf-8"), fmt="md:myst")
+    meta = dict(nb.metadata.get("borderline", {}))
     if existing.exists():
         nb = combine_inputs_with_outputs(nb, jupytext.read(existing), fmt={"extension": ".md", "format_name": "myst"})
+    if meta:  # the lesson's front matter wins over what the old notebook held (e.g. new minutes)
+        nb.metadata["borderline"] = meta
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None

@@ -35,6 +35,10 @@ CELL = re.compile(r"(?ms)^```\{code-cell\}[^\n]*\n(?::[^\n]*\n)*\n?(.*?)^```$")
 NAV_START = '+++ {"tags": ["nav"]}'
 SOURCES_START = '+++ {"tags": ["sources"]}'
 SYLLABUS_MARKS = ("<!-- syllabus: made by `make sync` from each lesson's front matter -->", "<!-- /syllabus -->")
+WORDS_PER_MINUTE = 200
+NOT_READ = {"instructor", "solution", "nav", "sources"}
+DEEPER = "deeper"
+MINUTES_LINE = re.compile(r"(?m)^\*\*(?:Reading|Teaching): [^\n]*$")
 
 
 def lesson_files(folder: Path = LESSONS) -> list[Path]:
@@ -49,8 +53,8 @@ def lesson_files(folder: Path = LESSONS) -> list[Path]:
 def front_matter(path: Path) -> dict:
     """The ``borderline`` block of a lesson's front matter (lesson, title, minutes).
 
-    >>> sorted(front_matter(lesson_files()[0]))
-    ['exercise_minutes', 'lesson', 'teaching_minutes', 'title']
+    >>> sorted(front_matter(lesson_files()[0]))[:3]
+    ['deeper_minutes', 'exercise_minutes', 'lesson']
     """
     text = Path(path).read_text(encoding="utf-8")
     match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
@@ -66,6 +70,133 @@ def order(folder: Path = LESSONS) -> list[tuple[str, str, str]]:
     True
     """
     return [(front_matter(p)["lesson"], front_matter(p)["title"], p.stem + ".ipynb") for p in lesson_files(folder)]
+
+
+# --- reading time ------------------------------------------------------------------------
+
+
+def plain_words(markdown: str) -> int:
+    """How many words a student reads in a piece of Markdown: ``[SOURCE_ID]`` citations, HTML
+    tags, link targets, table rules and other Markdown syntax are not words.
+
+    >>> plain_words("## A title\\n\\nTwo **bold** words [SRC_A; SRC_B], a [link](x.ipynb) and <b>a tag</b>.")
+    10
+    >>> plain_words("| a | b |\\n|---|---|\\n| 1,400 km | 9 October 2023 |")
+    7
+    """
+    text = MINUTES_LINE.sub("", CITATION.sub("", markdown))
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[#*_`>|~]", " ", text)
+    return sum(1 for token in text.split() if re.search(r"\w", token))
+
+
+def reading_words(notebook, deeper: bool = False) -> int:
+    """Words of student reading in a notebook's markdown cells: the core path (cells not tagged
+    ``deeper``), or with ``deeper=True`` the "Going deeper" cells. Cells for the seminar lead, model
+    answers, the navigation and the Sources list are not counted.
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_markdown_cell
+    >>> nb = nbformat.v4.new_notebook(cells=[cell("One two three [S1]."), cell("Four five.")])
+    >>> nb.cells[1].metadata["tags"] = ["deeper"]
+    >>> reading_words(nb), reading_words(nb, deeper=True)
+    (3, 2)
+    """
+    total = 0
+    for cell in notebook.cells:
+        tags = set(cell.metadata.get("tags", []))
+        if cell.cell_type == "markdown" and not tags & NOT_READ and (DEEPER in tags) == deeper:
+            total += plain_words(cell.source)
+    return total
+
+
+def section_words(notebook, heading: str) -> int:
+    """Core reading words of one section: from the ``## heading`` cell to the next ``## `` heading.
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_markdown_cell
+    >>> nb = nbformat.v4.new_notebook(cells=[cell("## 1. One\\n\\nA b c."), cell("More."), cell("## 2. Two\\n\\nD.")])
+    >>> section_words(nb, "1. One"), section_words(nb, "2. Two")
+    (6, 3)
+    """
+    inside, cells = False, []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            inside = cell.source.splitlines()[0][3:].strip() == heading
+        if inside:
+            cells.append(cell)
+    return reading_words(type(notebook)(cells=cells, metadata={}))
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read ``words`` at 200 words a minute, rounded up.
+
+    >>> reading_minutes(2500), reading_minutes(201), reading_minutes(0)
+    (13, 2, 0)
+    """
+    return -(-int(words) // WORDS_PER_MINUTE)
+
+
+def lesson_minutes(notebook, exercises: dict) -> dict:
+    """The minutes ``make sync`` writes into a lesson's front matter: ``reading_minutes`` (the core
+    path), ``deeper_minutes`` (reading and exercises of its "Going deeper" blocks) and, when every
+    exercise has ``minutes``, ``exercise_minutes`` (the sum over core exercises).
+
+    >>> import nbformat
+    >>> from borderline.exercises import Question
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("word " * 450)])
+    >>> qs = {"9.1": Question("9.1", "number", "", "", minutes=2), "9.2": Question("9.2", "writing", "", "", minutes=8)}
+    >>> lesson_minutes(nb, qs)
+    {'reading_minutes': 3, 'deeper_minutes': 0, 'exercise_minutes': 10}
+    >>> qs["9.2"].level = "deeper"
+    >>> lesson_minutes(nb, qs)
+    {'reading_minutes': 3, 'deeper_minutes': 8, 'exercise_minutes': 2}
+    """
+    deeper_exercises = sum(q.minutes or 0 for q in exercises.values() if q.level == DEEPER)
+    found = {
+        "reading_minutes": reading_minutes(reading_words(notebook)),
+        "deeper_minutes": reading_minutes(reading_words(notebook, deeper=True)) + deeper_exercises,
+    }
+    if exercises and all(q.minutes for q in exercises.values()):
+        found["exercise_minutes"] = sum(q.minutes for q in exercises.values() if q.level != DEEPER)
+    return found
+
+
+def total_minutes(meta: dict) -> int:
+    """A lesson's total minutes for a student working alone: core reading, teaching and exercises.
+
+    >>> total_minutes({"reading_minutes": 12, "teaching_minutes": 30, "exercise_minutes": 38})
+    80
+    """
+    return meta.get("reading_minutes", 0) + meta["teaching_minutes"] + meta["exercise_minutes"]
+
+
+def minutes_line(meta: dict, lang: str = "en") -> str:
+    """The line of minutes in a lesson's Time block, from its front matter (``make sync`` writes it;
+    a translated edition shows it in ``lang``).
+
+    >>> meta = {"reading_minutes": 12, "teaching_minutes": 30, "exercise_minutes": 38, "deeper_minutes": 20}
+    >>> minutes_line(meta)
+    '**Reading: 12 min · Teaching: 30 min · Exercises: 38 min · Total: 80 min** · Going deeper, optional: 20 min more'
+    >>> minutes_line(meta, "ko")
+    '**읽기 12분 · 강의 30분 · 연습 38분 · 합계 80분** · 더 깊이(선택): 20분 더'
+    """
+    from .i18n import ui
+
+    r, t, e = meta.get("reading_minutes", 0), meta["teaching_minutes"], meta["exercise_minutes"]
+    line = ui(
+        "Reading: {reading} min · Teaching: {teaching} min · Exercises: {exercises} min · Total: {total} min",
+        lang=lang,
+        reading=r,
+        teaching=t,
+        exercises=e,
+        total=total_minutes(meta),
+    )
+    line = f"**{line}**"
+    if meta.get("deeper_minutes"):
+        line += " · " + ui("Going deeper, optional: {minutes} min more", lang=lang, minutes=meta["deeper_minutes"])
+    return line
 
 
 # --- derived blocks ------------------------------------------------------------------------
@@ -184,13 +315,14 @@ def syllabus_table(lessons_folder: Path = LESSONS) -> str:
     """The syllabus table for lessons.md, from each lesson's front matter.
 
     >>> syllabus_table().splitlines()[0]
-    '| # | lesson | notebook | teaching | exercises | total |'
+    '| # | lesson | notebook | reading | teaching | exercises | total |'
     """
-    rows = ["| # | lesson | notebook | teaching | exercises | total |", "|---|---|---|---|---|---|"]
+    rows = ["| # | lesson | notebook | reading | teaching | exercises | total |", "|---|---|---|---|---|---|---|"]
     for md in lesson_files(lessons_folder):
         m = front_matter(md)
-        t, e = m["teaching_minutes"], m["exercise_minutes"]
-        rows.append(f"| {m['lesson']} | {m['title']} | [{md.stem}](notebooks/{md.stem}.ipynb) | {t} | {e} | {t + e} |")
+        r, t, e = m.get("reading_minutes", 0), m["teaching_minutes"], m["exercise_minutes"]
+        link = f"[{md.stem}](notebooks/{md.stem}.ipynb)"
+        rows.append(f"| {m['lesson']} | {m['title']} | {link} | {r} | {t} | {e} | {total_minutes(m)} |")
     return "\n".join(rows)
 
 

@@ -16,6 +16,7 @@ cells are never translated: they come from the shared datasets.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import yaml
 
 from . import translations
 from .i18n import EDITION_FILE, ui
+from .lessons import MINUTES_LINE, minutes_line
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -46,8 +48,11 @@ def translate_notebook(nb, catalogue: dict, lang: str):
     left = []
     for cell in translations.translatable_cells(nb):
         entry = done.get(cell.id)
-        if entry and entry.get("source_hash") == translations.source_hash(cell.source):
-            cell.source = str(entry["text"])
+        if entry and entry.get("source_hash") == translations.cell_hash(cell.source):
+            english, cell.source = cell.source, str(entry["text"])
+            if MINUTES_LINE.search(english):  # the Time block's minutes, from the front matter, in lang
+                line = minutes_line(nb.metadata["borderline"], lang)
+                cell.source = re.sub(r"(?m)^\*\*.*$", lambda _m, line=line: line, cell.source, count=1)
         else:
             left.append(cell.id)
     for cell in nb.cells:

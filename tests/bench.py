@@ -147,7 +147,31 @@ def bench_browser(repeats: int = 5) -> None:
             page.close()
 
 
+def bench_answers() -> None:
+    """Check time of every registered exercise over the hostile corpus of tests/test_hostile_input.py."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_hostile_input import EXERCISES, HOSTILE, NUMERIC, ODD_TYPES, _forms
+
+    from borderline.exercises import check
+
+    corpus = HOSTILE + ODD_TYPES + [form for q in NUMERIC for forms in _forms(q) for form in forms]
+    times, worst = [], (0.0, "", "")
+    for qid in EXERCISES:
+        for answer in corpus:
+            start = time.perf_counter()
+            check(qid, answer)
+            ms = (time.perf_counter() - start) * 1000
+            times.append(ms)
+            if ms > worst[0]:
+                worst = (ms, qid, repr(answer)[:30])
+    verdict = "ok" if worst[0] < 50 else "OVER"
+    print(f"\nTyped-answer checks ({len(times)} = {len(EXERCISES)} exercises x {len(corpus)} answers; budget 50 ms)")
+    print(f"median {statistics.median(times):.3f} ms, worst {worst[0]:.2f} ms ({worst[1]}, {worst[2]}) {verdict}")
+
+
 if __name__ == "__main__":
+    bench_answers()
     bench_widgets()
     bench_notebooks()
     bench_browser()

@@ -286,3 +286,131 @@ def operate_probes(page, timeout_s: float = 20.0) -> list[dict]:
             {"widget": i, "kind": kind, "changed": changed, "ms": None if elapsed is None else elapsed * 1000}
         )
     return results
+
+
+AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_KNOWN = ROOT / "tests" / "axe-known-issues.yaml"
+# What the curriculum renders inside JupyterLab: every cell's outputs (widgets, charts, HTML) and rendered markdown.
+LAB_OURS = ".jp-OutputArea-output, .jp-RenderedMarkdown"
+# What fails: serious and critical violations, and headings that skip a level (issue 16 named them).
+AXE_IMPACTS = ("serious", "critical")
+AXE_RULES = ("heading-order",)
+
+
+def known_axe_issues() -> list[dict]:
+    """The violations that belong to JupyterLab (or another tool), from tests/axe-known-issues.yaml."""
+    import yaml
+
+    entries = yaml.safe_load(AXE_KNOWN.read_text(encoding="utf-8")) or []
+    for entry in entries:
+        missing = {"id", "within", "from", "why"} - set(entry)
+        if missing:
+            raise ValueError(f"{AXE_KNOWN.name}: entry {entry.get('id')!r} lacks {sorted(missing)}")
+    return entries
+
+
+def axe_violations(page, ours: str = LAB_OURS) -> dict:
+    """Run axe-core in the page and sort each failing element into ``ours`` (inside an element matching
+    ``ours``: always a failure), ``known`` (matched by an entry of the known-issues file) or ``unlisted``
+    (neither: a failure too). ``unused`` lists the known-issue entries that matched nothing here."""
+    if not AXE.exists():
+        raise RuntimeError(f"axe-core is missing ({AXE.relative_to(ROOT)}): run `make web`")
+    known = known_axe_issues()
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    nodes = page.evaluate(
+        """async ({ours, known, impacts, rules}) => {
+        const result = await axe.run(document, {resultTypes: ['violations'], iframes: false});
+        const out = [];
+        for (const v of result.violations) for (const n of v.nodes) {
+            const impact = n.impact || v.impact;
+            if (!impacts.includes(impact) && !rules.includes(v.id)) continue;
+            const last = n.target[n.target.length - 1];
+            let el = null;
+            try { el = document.querySelector(Array.isArray(last) ? last[last.length - 1] : last); } catch (e) {}
+            const mine = !!(el && el.closest(ours));
+            const entry = !mine && el ? known.findIndex(k => k.id === v.id && el.closest(k.within)) : -1;
+            const cell = el && el.closest('.jp-Cell');
+            const source = cell && cell.querySelector('.jp-InputArea-editor');
+            out.push({id: v.id, impact, help: v.help, target: n.target.flat().join(' '), html: n.html.slice(0, 160),
+                      where: mine ? 'ours' : entry >= 0 ? 'known' : 'unlisted', entry,
+                      cell: cell ? (source && source.textContent || cell.innerText || '').trim().slice(0, 60) : ''});
+        }
+        return out;
+    }""",
+        {"ours": ours, "known": known, "impacts": list(AXE_IMPACTS), "rules": list(AXE_RULES)},
+    )
+    found = {where: [n for n in nodes if n["where"] == where] for where in ("ours", "known", "unlisted")}
+    used = {n["entry"] for n in found["known"]}
+    found["unused"] = [f"{k['id']} within {k['within']}" for i, k in enumerate(known) if i not in used]
+    return found
+
+
+def axe_counts(found: dict) -> str:
+    """One line for the test log: how many failing elements are ours, known (by rule) and unlisted."""
+    by_rule: dict[str, int] = {}
+    for n in found["known"]:
+        by_rule[n["id"]] = by_rule.get(n["id"], 0) + 1
+    known = ", ".join(f"{rule} {count}" for rule, count in sorted(by_rule.items()))
+    total = sum(len(found[w]) for w in ("ours", "known", "unlisted"))
+    return (
+        f"axe: ours {len(found['ours'])}, known {len(found['known'])}"
+        + (f" ({known})" if known else "")
+        + f", unlisted {len(found['unlisted'])}, total {total}"
+    )
+
+
+def axe_report(found: dict) -> list[str]:
+    """The failures, one readable line each: rule, impact, where (cell or selector) and the element."""
+    return [
+        f"{n['id']} ({n['impact']}): {n['help']} | {n['cell'] or n['target']} | {n['html']}"
+        for n in found["ours"] + found["unlisted"]
+    ]
+
+
+def drive_by_keyboard(page, timeout_s: float = 20.0) -> dict:
+    """Reach the marked control (bl-probe) of the first widget that has one with the Tab key alone, starting
+    from the widget's own container (a known element, not a control); change it with one key (an arrow for
+    a dropdown, number box or slider, Space for a checkbox, Enter for a button) and report whether the view
+    changed. Nothing is clicked."""
+    boxes = page.locator(".jp-NotebookPanel .bl-widget")
+    index = next((i for i in range(boxes.count()) if boxes.nth(i).locator(".bl-probe").count()), None)
+    if index is None:
+        return {"widget": None, "changed": False, "why": "no widget with a marked control"}
+    box = boxes.nth(index)
+    box.scroll_into_view_if_needed()
+    box.evaluate("b => { b.tabIndex = -1; b.focus(); }")
+    focused = """b => {
+        const e = document.activeElement, probe = b.querySelector('.bl-probe');
+        if (!probe || !probe.contains(e)) return null;
+        return {tag: e.tagName.toLowerCase(), type: e.type || '', role: e.getAttribute('role') || '',
+                pressed: e.classList.contains('mod-active'), last: e.tagName === 'SELECT'
+                    ? e.selectedIndex === e.options.length - 1
+                    : e.getAttribute('role') === 'slider' ? e.getAttribute('aria-valuenow') === e.getAttribute('aria-valuemax')
+                    : e.type === 'number' ? e.value === e.max : false,
+                name: e.getAttribute('aria-label') || (e.labels && e.labels[0] ? e.labels[0].textContent : '')
+                    || e.textContent.trim().slice(0, 30)};
+    }"""
+    tabs, target = 0, None
+    while tabs < 8:
+        page.keyboard.press("Tab")
+        tabs += 1
+        target = box.evaluate(focused)
+        if target and not (target["tag"] == "button" and target["pressed"]):
+            break
+    if not target:
+        return {"widget": index, "tabs": tabs, "changed": False, "why": "Tab never reached the control"}
+    if target["tag"] == "select" or target["role"] == "slider" or target["type"] == "number":
+        key = ("ArrowUp" if target["last"] else "ArrowDown") if target["tag"] == "select" else None
+        key = key or (("ArrowLeft" if target["last"] else "ArrowRight") if target["role"] == "slider" else None)
+        key = key or ("ArrowDown" if target["last"] else "ArrowUp")
+    else:
+        key = "Space" if target["type"] in ("checkbox", "radio") else "Enter"
+    before = _fingerprint(page, index)
+    page.keyboard.press(key)
+    deadline = time.time() + timeout_s
+    changed = False
+    while time.time() < deadline and not changed:
+        changed = _fingerprint(page, index) != before
+        time.sleep(0.05)
+    return {"widget": index, "tabs": tabs, "control": target, "key": key, "changed": changed}

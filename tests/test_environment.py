@@ -54,3 +54,28 @@ def test_make_lab_is_loopback_only_with_token():
     flags = makefile.split("LAB_FLAGS :=")[1].split("\n\n")[0]
     assert "--ServerApp.ip=127.0.0.1" in flags and "extension_manager=readonly" in flags
     assert "token" not in flags.lower()
+
+
+def test_arrow_keys_in_widgets_change_the_control_not_the_cell():
+    """JupyterLab's command mode takes the arrow keys to move between cells, even when a widget's dropdown
+    or slider has the focus; the overrides give them back to the control. Each disabled default must be
+    JupyterLab's exactly (or the disabling silently does nothing), and is re-added for focus outside widgets."""
+    import json
+    import sys
+    from pathlib import Path
+
+    overrides = json.loads((ROOT / "borderline" / "lab_overrides.json").read_text(encoding="utf-8"))
+    shortcuts = overrides["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    schema = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/notebook-extension/tracker.json"
+    defaults = json.loads(schema.read_text(encoding="utf-8"))["jupyter.lab.shortcuts"]
+    disabled = [s for s in shortcuts if s.get("disabled")]
+    assert {s["keys"][0] for s in disabled} == {"ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight"}
+    for s in disabled:
+        entry = {k: s[k] for k in ("command", "keys", "selector")}
+        assert entry in [{k: d.get(k) for k in ("command", "keys", "selector")} for d in defaults], entry
+        again = [
+            t for t in shortcuts if not t.get("disabled") and t["command"] == s["command"] and t["keys"] == s["keys"]
+        ]
+        assert [t["selector"] for t in again] == [s["selector"] + ":not(.jupyter-widgets *)"], s["command"]
+    installed = Path(sys.prefix) / "share/jupyter/lab/settings/overrides.json"
+    assert json.loads(installed.read_text(encoding="utf-8")) == overrides, "run `make setup` to install the overrides"

@@ -67,6 +67,8 @@ def test_a_good_file_loads_with_keys_kept_as_typed(lesson):
         (("  hint: Divide.", "  hint: Divide.\n  colour: red"), "colour", "not a field"),
         (("    message: Too big by a hundred.\n", ""), "slips", "value and a message"),
         (("- id: '77.2'", "- id: '78.2'"), "id", "lesson number 77"),
+        (("  hint: Divide.", "  hint: Divide.\n  level: extra"), "level", "neither core nor deeper"),
+        (("  hint: Divide.", "  hint: Divide.\n  minutes: two"), "minutes", "whole number of minutes"),
     ],
 )
 def test_each_mistake_names_lesson_exercise_and_field(lesson, edit, field, words):
@@ -76,6 +78,12 @@ def test_each_mistake_names_lesson_exercise_and_field(lesson, edit, field, words
     message = str(err.value)
     assert "77-test/exercises.yaml" in message and f"field '{field}'" in message and words in message, message
     assert "exercise 77." in message or "exercise 78." in message
+
+
+def test_level_and_minutes_are_optional_and_read(lesson):
+    lesson(GOOD.replace("  hint: Divide.", "  hint: Divide.\n  level: deeper\n  minutes: 3"))
+    assert exercise_bank.find("77.1").level == "core" and exercise_bank.find("77.1").minutes is None
+    assert exercise_bank.find("77.2").level == "deeper" and exercise_bank.find("77.2").minutes == 3
 
 
 def test_broken_yaml_and_duplicates_are_explained(lesson):

@@ -128,8 +128,9 @@ def test_unknown_exercise_is_explained():
 def test_korean_and_chinese_ways_of_writing_a_number():
     assert parse_number("350만") == parse_number("약 350만 명") == parse_number("350万") == 3_500_000
     assert parse_number("３，５００，０００") == 3_500_000  # full-width digits and comma
-    for words in ["三百五十万", "삼백오십만"]:
-        with pytest.raises(AnswerError, match="digits"):
-            parse_number(words)
-    assert check("01.5", "1만 1500").correct is False  # two numbers: a clear message, not a wrong sum
+    for words in ["三百五十万", "三百五十萬", "삼백오십만"]:  # number words are read too
+        assert parse_number(words) == 3_500_000
+    with pytest.raises(AnswerError, match="digits"):
+        parse_number("五百三千")  # not a well-formed number: say to write digits
+    assert check("01.5", "1만 1500").correct  # 11,500 as it is written in Korean
     assert check("01.5", "1.15만").correct

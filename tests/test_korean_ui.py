@@ -61,6 +61,7 @@ VIEWS = {
     "role_cards": lambda: widgets.role_cards(),
     "final_position": lambda: widgets.final_position("t.final", opening="t.opening"),
     "journal_entry": lambda: widgets.journal_entry("t.notes"),
+    "export_my_work": lambda: widgets.export_my_work("9"),
 }
 # Dropdowns whose choices are rows of a dataset (estimates, cases, claims, options, roles): data, not interface.
 DATA_CHOICES = {"estimate", "population", "case", "claim", "option", "role"}

@@ -9,7 +9,7 @@ from borderline import data, exercise_bank
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-TAGS = {"solution", "instructor", "nav", "sources", "raises-exception"}
+TAGS = {"solution", "instructor", "nav", "sources", "raises-exception", "deeper", "slide"}
 OPENING = ["Overview", "Questions this lesson answers", "Prerequisites", "Time"]
 CLOSING = ["Key points", "Discussion questions", "What's next", "Sources"]
 CITATION = re.compile(r"\[([A-Z][A-Z0-9_]+(?:; ?[A-Z][A-Z0-9_]+)*)\](?!\()")
@@ -74,10 +74,10 @@ def test_objectives_are_a_numbered_list(nb):
 
 
 def test_time_matches_metadata(nb):
+    from borderline.lessons import minutes_line
+
     meta = nb.metadata["borderline"]
-    t, e = meta["teaching_minutes"], meta["exercise_minutes"]
-    expected = f"**Teaching: {t} min · Exercises: {e} min · Total: {t + e} min**"
-    assert any(expected in c.source for c in _md(nb))
+    assert any(minutes_line(meta) in c.source for c in _md(nb)), "run `make sync`"
 
 
 def test_content_note_present_and_before_imports(nb):
@@ -170,18 +170,19 @@ def test_every_local_link_resolves():
 
 def test_lessons_md_lists_every_notebook_with_the_same_title_and_minutes():
     text = (ROOT / "lessons.md").read_text()
-    rows = re.findall(r"^\| (\d\d) \| ([^|]+) \| ([^|]+) \| (\d+) \| (\d+) \| (\d+) \|$", text, flags=re.M)
+    rows = re.findall(r"^\| (\d\d) \| ([^|]+) \| ([^|]+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", text, flags=re.M)
     table = {r[0]: r for r in rows}
     assert list(table) == ["00", "01", "02", "03", "04", "05"]
     for path in NOTEBOOKS:
         meta = _nb(path).metadata["borderline"]
-        number, title, link, t, e, total = table[meta["lesson"]]
+        number, title, link, r, t, e, total = table[meta["lesson"]]
         assert title.strip() == meta["title"]
         assert f"(notebooks/{path.name})" in link
-        assert (int(t), int(e), int(total)) == (
+        assert (int(r), int(t), int(e), int(total)) == (
+            meta["reading_minutes"],
             meta["teaching_minutes"],
             meta["exercise_minutes"],
-            meta["teaching_minutes"] + meta["exercise_minutes"],
+            meta["reading_minutes"] + meta["teaching_minutes"] + meta["exercise_minutes"],
         )
         assert f"## {meta['lesson']} · {meta['title']}\n" in text
 

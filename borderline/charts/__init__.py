@@ -2,8 +2,9 @@
 
 Every builder returns a ``plotly.graph_objects.Figure`` (it never displays it) with a title,
 labelled axes, a colour-blind-safe palette (Okabe-Ito), a source line under the plot and a
-short text description for screen readers, kept in ``fig.layout.meta["description"]``.
-``show(fig)`` displays a figure with its description underneath.
+short text description for screen readers, kept in ``fig.layout.meta["description"]``, and the
+data it draws as a small table (``fig.layout.meta["table"]``). ``show(fig)`` displays a figure
+with its description and, collapsed, the "Data behind this chart" underneath.
 
 - ``style``: the house style, ``show``, descriptions;
 - ``estimates``: famine estimates, famines compared, the per-capita rate;
@@ -24,18 +25,21 @@ Labels, colours, markers and notes come from ``datasets/labels.csv`` and ``datas
 True
 """
 
-from .arguments import argument_map, argument_series
+from .arguments import argument_boxes, argument_map, argument_outline_html, argument_series, short_claims
 from .china import china_description, china_estimates, china_log_axis, china_rows, china_series, china_y_title
 from .estimates import (
     estimate_rows,
     estimate_series,
     estimates_description,
+    estimates_table,
     estimates_x_title,
     famine_comparison,
     famine_estimates,
     per_capita,
     per_capita_parts,
+    per_capita_table,
     reference,
+    who_made,
 )
 from .maps import (
     BORDER_REGION,
@@ -54,6 +58,9 @@ from .style import (
     LAND,
     NEUTRAL,
     PALETTE,
+    cell_text,
+    data_table,
+    data_table_html,
     description,
     description_html,
     figure_html,
@@ -61,6 +68,7 @@ from .style import (
     log_axis,
     show,
     style,
+    table_of,
     tiny_check_chart,
     words_html,
 )
@@ -75,6 +83,10 @@ __all__ = [
     "style",
     "description",
     "description_html",
+    "data_table",
+    "data_table_html",
+    "table_of",
+    "cell_text",
     "words_html",
     "show",
     "figure_html",
@@ -85,6 +97,9 @@ __all__ = [
     "famine_comparison",
     "per_capita",
     "per_capita_parts",
+    "per_capita_table",
+    "estimates_table",
+    "who_made",
     "reference",
     "estimate_rows",
     "estimate_series",
@@ -113,5 +128,8 @@ __all__ = [
     "statements_chart",
     "argument_map",
     "argument_series",
+    "argument_boxes",
+    "argument_outline_html",
+    "short_claims",
     "options_support",
 ]

@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import china_ranges, value_span
 from ..i18n import ui
-from .style import NEUTRAL, fmt_int, log_axis, style
+from .estimates import who_made
+from .style import NEUTRAL, data_table, fmt_int, log_axis, style
 
 
 def china_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -70,7 +71,7 @@ def china_series(rows: pd.DataFrame) -> dict:
 
 
 def china_description(rows: pd.DataFrame) -> str:
-    """The words for the China estimates chart: how many, the span, the median high figure by estimator.
+    """The words for the China estimates chart: how many, the span and who made the extremes, the median by estimator.
 
     >>> china_description(china_rows(data.load("china_estimates")).iloc[:0])
     'No estimate matches the current filter.'
@@ -81,15 +82,39 @@ def china_description(rows: pd.DataFrame) -> str:
     names = data.labels("china_estimates.estimator_type")
     by = rows.groupby("estimator_type")["high_plot"].median().sort_values()
     parts = [f"{names.get(k, k)} {fmt_int(v)}" for k, v in by.items()]
+    low_year = int(rows.loc[rows["low_plot"] == lo, "year"].iloc[0])
+    high_year = int(rows.loc[rows["high_plot"] == hi, "year"].iloc[0])
     return ui(
-        "Range chart of {count} estimates, {first} to {last}, from {low} to {high} people. Median high figure by estimator: {estimators}.",
+        "Range chart of {count} estimates of how many North Koreans were in China, made from {first} to {last}. The lowest figure, {low} people, is from {low_by} ({low_year}); the highest, {high}, from {high_by} ({high_year}). Median high figure by estimator: {estimators}.",
         count=len(rows),
         first=rows["year"].min(),
         last=rows["year"].max(),
         low=fmt_int(lo),
+        low_by=who_made(rows, "low_plot", lo),
+        low_year=low_year,
         high=fmt_int(hi),
+        high_by=who_made(rows, "high_plot", hi),
+        high_year=high_year,
         estimators="; ".join(parts),
     )
+
+
+def china_table(rows: pd.DataFrame) -> dict:
+    """The data behind the China estimates chart (``data_table``): year, who, what is counted, the figure, the source.
+
+    >>> table = china_table(china_rows(data.load("china_estimates")))
+    >>> table["columns"][0], table["total"] == len(china_rows(data.load("china_estimates")))
+    ('Year', True)
+    """
+    kinds, measures = data.labels("china_estimates.estimator_type"), data.shorts("china_estimates.measure")
+    frame = rows.assign(
+        kind=rows["estimator_type"].map(lambda k: kinds.get(k, k)),
+        counts=rows["measure"].map(lambda m: measures.get(m, m)),
+        cite=rows["source_id"].map(data.short_cite),
+    )
+    columns = dict(year=ui("Year"), estimator=ui("Estimate by"), kind=ui("Kind of estimator"), counts=ui("Counts"))
+    columns |= dict(value_text=ui("Figure"), cite=ui("Source"))
+    return data_table(frame, columns, "china_estimates")
 
 
 @registry.uses("china_estimates")
@@ -131,6 +156,7 @@ def china_estimates(frame: pd.DataFrame | None = None, log_y: bool = True) -> go
         rows["source_id"].unique(),
         china_description(rows),
         height=500,
+        table=china_table(rows),
     )
 
 

@@ -17,7 +17,22 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import estimate_ranges, method_order, value_span
 from ..i18n import ui
-from .style import NEUTRAL, PALETTE, fmt_int, log_axis, style
+from .style import NEUTRAL, PALETTE, data_table, fmt_int, log_axis, style
+
+
+def who_made(rows: pd.DataFrame, column: str, value: float, name: str = "estimator") -> str:
+    """Who made the rows whose ``column`` equals ``value``: the first name (before any bracket), and how many more.
+
+    >>> rows = pd.DataFrame({"estimator": ["A (x)", "B", "C"], "high_plot": [9, 9, 1]})
+    >>> who_made(rows, "high_plot", 9), who_made(rows, "high_plot", 1)
+    ('A and 1 other', 'C')
+    """
+    names = [str(n).split(" (")[0] for n in rows.loc[rows[column] == value, name]]
+    if len(names) == 2:
+        return ui("{name} and 1 other", name=names[0])
+    if len(names) > 2:
+        return ui("{name} and {count} others", name=names[0], count=len(names) - 1)
+    return names[0] if names else ""
 
 
 def estimate_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -73,7 +88,8 @@ def estimate_series(rows: pd.DataFrame) -> dict:
 
 
 def estimates_description(rows: pd.DataFrame, total_rows: int | None = None) -> str:
-    """The words for the famine estimates chart: how many ranges, how far apart, the median by method.
+    """The words for the famine estimates chart: how many ranges, how far apart and who made the extremes,
+    and the lowest and highest median by method.
 
     >>> estimates_description(estimate_rows(data.load("famine_estimates")).iloc[:0])
     'No estimate matches the current filter.'
@@ -83,13 +99,20 @@ def estimates_description(rows: pd.DataFrame, total_rows: int | None = None) -> 
     lo, hi = value_span(rows)
     by = rows.groupby("method_group")["high_plot"].median().sort_values()
     names = data.labels("famine_estimates.method_group")
-    parts = [
-        ui("{method}: median high figure {value}", method=names.get(m, m), value=fmt_int(v)) for m, v in by.items()
-    ]
-    found = dict(count=len(rows), low=fmt_int(lo), high=fmt_int(hi), factor=f"{hi / lo:.0f}", methods="; ".join(parts))
+    found = dict(count=len(rows), first=int(rows["year_published"].min()), last=int(rows["year_published"].max()))
+    found |= dict(low=fmt_int(lo), high=fmt_int(hi), factor=f"{hi / lo:.0f}")
+    found |= dict(low_by=who_made(rows, "low_plot", lo), high_by=who_made(rows, "high_plot", hi))
     text = ui(
-        "Range chart of {count} estimates of famine deaths, one line per estimate from its low to its high figure. They run from {low} to {high}, a factor of about {factor}. By method: {methods}.",
+        "Range chart of {count} estimates of deaths in North Korea's famine, published from {first} to {last}, one line per estimate from its low to its high figure. They run from {low} ({low_by}) to {high} ({high_by}), a factor of about {factor}.",
         **found,
+    )
+    low_m, high_m = by.index[0], by.index[-1]
+    text += " " + ui(
+        "By method, the median high figure runs from {low} ({low_method}) to {high} ({high_method}).",
+        low=fmt_int(by.iloc[0]),
+        low_method=names.get(low_m, low_m),
+        high=fmt_int(by.iloc[-1]),
+        high_method=names.get(high_m, high_m),
     )
     if total_rows is not None and total_rows > len(rows):
         text += " " + ui(
@@ -142,7 +165,26 @@ def famine_estimates(frame: pd.DataFrame | None = None, log_x: bool = True) -> g
         rows["source_id"],
         estimates_description(rows),
         height=max(420, 22 * len(rows) + 160),
+        table=estimates_table(rows),
     )
+
+
+def estimates_table(rows: pd.DataFrame) -> dict:
+    """The data behind the famine estimates chart (``data_table``): each estimate's figures, period, method and source.
+
+    >>> table = estimates_table(estimate_rows(data.load("famine_estimates")))
+    >>> table["columns"][:3], table["csv"]
+    (['Estimate', 'Low', 'High'], 'datasets/famine_estimates.csv')
+    """
+    names = data.labels("famine_estimates.method_group")
+    frame = rows.assign(
+        method_name=rows["method_group"].map(lambda g: names.get(g, g)), cite=rows["source_id"].map(data.short_cite)
+    )
+    columns = dict(label=ui("Estimate"), low_plot=ui("Low"), high_plot=ui("High"), unit=ui("What is counted"))
+    columns |= dict(
+        period=ui("Period"), method_name=ui("Method"), year_published=ui("Year published"), cite=ui("Source")
+    )
+    return data_table(frame, columns, "famine_estimates")
 
 
 def estimates_x_title(log: bool) -> str:
@@ -203,20 +245,30 @@ def famine_comparison(frame: pd.DataFrame | None = None) -> go.Figure:
         ui("Excess deaths as a share of the population (%)"),
     )
     words = comparison_description(rows, mark)
-    return style(fig, title, x_title, ui("Famine"), rows["source_id"], words, height=460)
+    frame = rows.sort_values("mid", ascending=False).assign(cite=lambda r: r["source_id"].map(data.short_cite))
+    columns = dict(name=ui("Famine"), country=ui("Country"), start_year=ui("From (year)"), end_year=ui("To (year)"))
+    columns |= dict(low=ui("Excess deaths, low"), high=ui("Excess deaths, high"), pct_low=ui("% of population, low"))
+    columns |= dict(pct_high=ui("% of population, high"), cite=ui("Source"))
+    table = data_table(frame, columns, "famine_comparison")
+    return style(fig, title, x_title, ui("Famine"), rows["source_id"], words, height=460, table=table)
 
 
 def comparison_description(rows: pd.DataFrame, mark: pd.Series) -> str:
-    """The words for the famine comparison: how many famines, where the highlighted one stands.
+    """The words for the famine comparison: how many famines, the lowest and highest share, where the highlighted one stands.
 
     >>> rows = pd.DataFrame({"name": ["A", "B"], "mid": [1.0, 2.0], "pct_low": [1.0, 2.0], "pct_high": [1.0, 2.0],
     ...                      "source_id": [data.load("sources")["source_id"].iloc[0]] * 2})
     >>> comparison_description(rows, pd.Series([True, False])).endswith("Famines with a higher share: B.")
     True
     """
+    top, bottom = rows.loc[rows["mid"].idxmax()], rows.loc[rows["mid"].idxmin()]
     text = ui(
-        "Bar chart of {count} twentieth-century famines by excess deaths as a share of the population.",
+        "Bar chart of {count} twentieth-century famines by excess deaths as a share of the population (the middle of each range), from {low}% ({lowest}) to {high}% ({highest}).",
         count=len(rows),
+        low=f"{float(bottom['mid']):g}",
+        lowest=bottom["name"],
+        high=f"{float(top['mid']):g}",
+        highest=top["name"],
     )
     if mark.any():
         top = rows[mark.to_numpy()].iloc[0]
@@ -298,4 +350,15 @@ def per_capita(rate_per_100k_year: float, label: str, sources) -> go.Figure:
         list(sources) + [reference()["source_id"]],
         text,
         height=300,
+        table=per_capita_table(values, names),
     )
+
+
+def per_capita_table(values, names) -> dict:
+    """The data behind the per-capita comparison (``data_table``): each bar's name and rate.
+
+    >>> per_capita_table([1200.0, 50.0], ["x", "y"])["rows"]
+    [['x', '1,200'], ['y', '50']]
+    """
+    frame = pd.DataFrame({"name": list(names), "rate": [round(float(v), 1) for v in values]})
+    return data_table(frame, {"name": ui("Rate"), "rate": ui("Deaths per 100,000 people per year")})

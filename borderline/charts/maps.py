@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import aspect, route_legs, route_path, route_view, simplify
 from ..i18n import ui
-from .style import LAND, PALETTE, note_sources, style, with_notes
+from .style import LAND, PALETTE, data_table, note_sources, style, with_notes
 
 BORDER_REGION = dict(lon=(123.0, 131.6), lat=(38.8, 43.6))  # the view before a route is chosen
 UNLABELLED = {"river point", "region centre"}  # places.role values drawn without their names
@@ -198,6 +198,26 @@ def route_description(legs: pd.DataFrame | None) -> str:
     )
 
 
+def map_table(places: pd.DataFrame, legs: pd.DataFrame | None = None) -> dict:
+    """The data behind the map (``data_table``): the places by role, or the legs of the chosen route.
+
+    >>> map_table(data.load("places"))["columns"][:3]
+    ['Place', 'Country', 'Role']
+    """
+    if legs is not None and not legs.empty:
+        frame = legs.assign(cite=legs["source_id"].map(data.short_cite))
+        columns = dict(leg=ui("Leg"), from_name=ui("From"), to_name=ui("To"), countries_crossed=ui("Countries"))
+        return data_table(frame, columns | dict(approx_km=ui("About km"), cite=ui("Source")), "routes")
+    roles = data.labels("places.role")
+    frame = places.assign(
+        role_name=places["role"].map(lambda r: roles.get(r, r)), cite=places["source_id"].map(data.short_cite)
+    )
+    columns = dict(
+        name=ui("Place"), country=ui("Country"), role_name=ui("Role"), lat=ui("Latitude"), lon=ui("Longitude")
+    )
+    return data_table(frame, columns | dict(cite=ui("Source")), "places")
+
+
 def route_title(legs: pd.DataFrame | None) -> str:
     """The map's title: the border and the routes, or the chosen route.
 
@@ -247,6 +267,7 @@ def border_map(route_id: str | None = None) -> go.Figure:
         sources,
         route_description(legs),
         height=620,
+        table=map_table(places, legs),
     )
     set_view(fig, lon, lat)
     fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top"), margin=dict(r=10))

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import count_ids
 from ..i18n import ui
-from .style import PALETTE, style, with_notes
+from .style import PALETTE, data_table, style, with_notes
 
 
 @registry.uses("options")
@@ -47,13 +47,20 @@ def options_support(options: pd.DataFrame | None = None) -> go.Figure:
     most = int(max(backed.max(), opposed.max()))
     ticks = list(range(-most - most % 2, most + most % 2 + 1, 2))
     fig.update_xaxes(tickvals=ticks, ticktext=[str(abs(v)) for v in ticks], zeroline=True)
-    best = options.loc[backed.idxmax()]
+    best, worst = options.loc[backed.idxmax()], options.loc[opposed.idxmax()]
     text = ui(
-        "Diverging bar chart of {count} policy options: to the right, how many of the role-play actors back each; to the left, how many oppose it. The most widely backed is {option} ({title}).",
+        "Diverging bar chart of {count} policy options: to the right, how many of the role-play actors back each; to the left, how many oppose it. The most widely backed is {option} ({title}), by {backers} actors; the most opposed is {worst} ({worst_title}), by {opponents}.",
         count=len(options),
         option=best["option_id"],
         title=best["title"],
+        backers=int(backed.max()),
+        worst=worst["option_id"],
+        worst_title=worst["title"],
+        opponents=int(opposed.max()),
     )
     title, x_title = ui("Who backs and who opposes each option"), ui("Number of actors (opposing | backing)")
     words = with_notes(text, "options_support")
-    return style(fig, title, x_title, ui("Option"), options["source_id"].unique(), words, height=460)
+    frame = options.assign(backers=backed, opponents=opposed)
+    columns = dict(option_id=ui("Option"), title=ui("Title"), backers=ui("actors who back it"))
+    table = data_table(frame, columns | dict(opponents=ui("actors who oppose it")), "options")
+    return style(fig, title, x_title, ui("Option"), options["source_id"].unique(), words, height=460, table=table)

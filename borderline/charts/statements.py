@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import groups, in_group, years_of
 from ..i18n import ui
-from .style import PALETTE, style
+from .style import PALETTE, data_table, style
 
 
 def statements_description(frame: pd.DataFrame) -> str:
@@ -90,4 +90,10 @@ def statements_chart(frame: pd.DataFrame | None = None) -> go.Figure:
     fig.update_xaxes(tickformat="d", dtick=2, range=years, showgrid=True, gridcolor="#eee")
     words = statements_description(frame)
     title, sources = ui("What officials said, year by year"), frame["source_id"].unique()
-    return style(fig, title, ui("Year"), ui("Theme"), sources, words, height=520)
+    ordered = frame.sort_values(["year", "stmt_id"])
+    table_rows = ordered.assign(
+        theme_name=ordered["theme"].map(lambda t: themes.get(t, t)), cite=ordered["source_id"].map(data.short_cite)
+    )
+    columns = dict(year=ui("Year"), speaker=ui("Speaker"), theme_name=ui("Theme"), summary=ui("What was said"))
+    table = data_table(table_rows, columns | dict(cite=ui("Source")), "statements")
+    return style(fig, title, ui("Year"), ui("Theme"), sources, words, height=520, table=table)

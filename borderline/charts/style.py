@@ -2,7 +2,9 @@
 
 Every builder returns a ``plotly.graph_objects.Figure`` (it never displays it) with a title,
 labelled axes, a colour-blind-safe palette (Okabe-Ito), a source line under the plot and a
-short text description for screen readers, kept in ``fig.layout.meta["description"]``.
+short text description for screen readers, kept in ``fig.layout.meta["description"]``, and the
+data behind it as a small table (``data_table``, kept in ``fig.layout.meta["table"]``) that
+``show`` and the views put under the chart in a collapsible "Data behind this chart".
 
 >>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "T", "x", "y", [], "One bar.")
 >>> fig.layout.title.text, fig.layout.xaxis.title.text, description(fig)
@@ -27,6 +29,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#0
 NEUTRAL = "#8C8C8C"  # for "not stated" and other non-categories
 LAND = "#F2F2F2"  # countries that are not highlighted on a map
 FONT = "Arial, Helvetica, 'Noto Sans CJK KR', sans-serif"  # Noto CJK draws Hangul (fonts-noto-cjk)
+NUMERIC = {"int8", "int16", "int32", "int64", "Int64", "float32", "float64", "Float64"}
+TABLE_ROWS = 25  # a chart carries at most this many rows of its data; the rest are in the CSV
 LOG_TICKS = [
     1_000,
     2_000,
@@ -98,15 +102,27 @@ def marked_events(chart: str) -> pd.DataFrame:
 
 
 def style(
-    fig: go.Figure, title: str, x_title: str, y_title: str, sources, description_text: str, height: int = 420
+    fig: go.Figure,
+    title: str,
+    x_title: str,
+    y_title: str,
+    sources,
+    description_text: str,
+    height: int = 420,
+    table: dict | None = None,
 ) -> go.Figure:
-    """Apply the house style: title, axis titles, source line, description.
+    """Apply the house style: title, axis titles, source line, description and the data behind the chart.
+
+    ``table`` is what ``data_table`` returns for the rows drawn.
 
     >>> sid = data.load("sources")["source_id"].iloc[0]
     >>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "T", "x", "y", [sid], "One bar.")
     >>> fig.layout.annotations[0].text == data.source_line([sid]), fig.layout.font.family
     (True, "Arial, Helvetica, 'Noto Sans CJK KR', sans-serif")
     """
+    meta = dict(description=description_text, sources=list(sources))
+    if table is not None:
+        meta["table"] = table
     fig.update_layout(
         template="simple_white",
         title=dict(text=title, x=0, xanchor="left", font=dict(size=18)),
@@ -116,7 +132,7 @@ def style(
         margin=dict(l=10, r=20, t=60, b=90),
         legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, title_text=""),
         hoverlabel=dict(font=dict(family=FONT, size=13), bgcolor="white"),
-        meta=dict(description=description_text, sources=list(sources)),
+        meta=meta,
     )
     shown = [t for t in fig.data if t.showlegend is not False and t.name]
     if len(shown) > 3:  # a long legend goes to the right, so it never runs into the source line
@@ -147,6 +163,93 @@ def description(fig) -> str:
     """
     meta = fig.layout.meta or {}
     return meta.get("description", "") if isinstance(meta, dict) else ""
+
+
+def cell_text(value, year: bool = False) -> str:
+    """One cell of a chart's data table as text: whole numbers with separators (a year without),
+    dates as dates, long text cut.
+
+    >>> cell_text(3500000), cell_text(12.5), cell_text(None), cell_text(pd.Timestamp("2020-01-31"))
+    ('3,500,000', '12.5', '', '2020-01-31')
+    >>> cell_text(2020, year=True), cell_text(83.67346)
+    ('2020', '83.7')
+    """
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) or str(getattr(value, "dtype", "")) in NUMERIC:
+        number = float(value)
+        if number.is_integer():
+            return str(int(number)) if year else f"{int(number):,}"
+        return f"{number:,.1f}" if abs(number) >= 10 else f"{number:g}"
+    text = str(value)
+    return text if len(text) <= 160 else text[:157].rstrip() + "…"
+
+
+def data_table(frame: pd.DataFrame, columns: dict, table: str | None = None, limit: int = TABLE_ROWS) -> dict:
+    """The data behind a chart, small enough to travel with it: column headings, the first rows as text,
+    how many rows there are and the CSV that holds them all.
+
+    ``columns`` maps a column of ``frame`` to its heading; the first column heads each row.
+
+    >>> part = data_table(pd.DataFrame({"year": [2001, 2002], "n": [1200, 30]}), {"year": "Year", "n": "People"})
+    >>> part["columns"], part["rows"], part["total"]
+    (['Year', 'People'], [['2001', '1,200'], ['2002', '30']], 2)
+    """
+    part = frame[list(columns)].head(limit)
+    years = ["year" in str(c) for c in columns]  # a year reads 2020, not 2,020
+    rows = [[cell_text(v, y) for v, y in zip(row, years, strict=True)] for row in part.itertuples(index=False)]
+    return dict(
+        columns=list(columns.values()), rows=rows, total=len(frame), csv=f"datasets/{table}.csv" if table else ""
+    )
+
+
+def table_of(fig) -> dict | None:
+    """The data table kept with a figure (``data_table``), or None.
+
+    >>> table_of(go.Figure()) is None
+    True
+    """
+    meta = fig.layout.meta or {}
+    found = meta.get("table") if isinstance(meta, dict) else None
+    return found if isinstance(found, dict) and found.get("columns") else None
+
+
+def data_table_html(fig) -> str:
+    """The data behind a figure as a collapsible "Data behind this chart": a table with a caption,
+    column headers and row headers, and a line saying where every row is; '' if it has none.
+
+    >>> part = data_table(pd.DataFrame({"year": [2001], "n": [3]}), {"year": "Year", "n": "People"}, "arrivals")
+    >>> page = data_table_html(style(go.Figure(), "T", "x", "y", [], "d", table=part))
+    >>> '<th scope="col">People</th>' in page, '<th scope="row">2001</th><td>3</td>' in page
+    (True, True)
+    >>> data_table_html(go.Figure())
+    ''
+    """
+    table = table_of(fig)
+    if table is None:
+        return ""
+    esc = html.escape
+    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in table["columns"])
+    body = "".join(
+        f'<tr><th scope="row">{esc(row[0])}</th>' + "".join(f"<td>{esc(c)}</td>" for c in row[1:]) + "</tr>"
+        for row in table["rows"]
+    )
+    title = fig.layout.title.text or ui("Data behind this chart")
+    shown, total, path = len(table["rows"]), int(table.get("total", len(table["rows"]))), table.get("csv") or ""
+    if shown < total:
+        where = ui("The first {shown} of {total} rows; every row is in {path}.", shown=shown, total=total, path=path)
+    elif path:
+        where = ui("All {total} rows, from {path}.", total=total, path=path)
+    else:
+        where = ""
+    caption = f"<caption>{esc(title)}</caption>"
+    foot = f'<p class="bl-data-where">{esc(where)}</p>' if where else ""
+    return (
+        f'<details class="bl-data-table"><summary>{esc(ui("Data behind this chart"))}</summary>'
+        f'<table class="bl-data">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}</details>'
+    )
 
 
 def words_html(text: str, heading: str | None = None) -> str:
@@ -181,7 +284,7 @@ def figure_html(fig) -> str:
 
 @view
 def show(fig) -> None:
-    """Display a figure and, under it, its description in words.
+    """Display a figure and, under it, its description in words and the data behind it.
 
     >>> show(tiny_check_chart(2))  # doctest: +ELLIPSIS
     Figure({...
@@ -190,7 +293,7 @@ def show(fig) -> None:
     from IPython.display import HTML, display
 
     display(fig)
-    display(HTML(description_html(fig)))
+    display(HTML(description_html(fig) + data_table_html(fig)))
 
 
 @registry.static_view(show)
@@ -202,7 +305,7 @@ def show_static(fig) -> None:
     """
     from IPython.display import HTML, display
 
-    display(HTML(figure_html(fig) + description_html(fig)))
+    display(HTML(figure_html(fig) + description_html(fig) + data_table_html(fig)))
 
 
 def tiny_check_chart(n: int = 5) -> go.Figure:

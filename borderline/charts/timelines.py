@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import arrival_blocks, arrivals_frame, event_dates, forced_returns, lanes
 from ..i18n import ui
-from .style import PALETTE, marked_events, note_sources, style, with_notes
+from .style import PALETTE, data_table, marked_events, note_sources, style, with_notes
 
 
 def _arrival_traces(rows: pd.DataFrame, blocks: pd.DataFrame, counts: bool) -> list:
@@ -75,7 +75,8 @@ def arrivals_description(rows: pd.DataFrame, blocks: pd.DataFrame) -> str:
     found = dict(first=rows["year"].min(), last=last["year"], peak=f"{int(peak['total']):,}", peak_year=peak["year"])
     found |= dict(low=f"{int(low['total']):,}", low_year=low["year"], latest=f"{int(last['total']):,}")
     text = ui(
-        "Chart of arrivals of North Koreans in South Korea each year from {first} to {last}. Arrivals rose to a peak of {peak} in {peak_year}, then fell to {low} in {low_year}; {latest} arrived in {last}.",
+        "Chart of arrivals of North Koreans in South Korea each year from {first} to {last}, in people, with dotted lines at {events} key events. Arrivals rose to a peak of {peak} in {peak_year}, then fell to {low} in {low_year}; {latest} arrived in {last}.",
+        events=len(marked_events("arrivals")),
         **found,
     )
     split = rows[rows["share"].notna()]
@@ -92,7 +93,7 @@ def arrivals_description(rows: pd.DataFrame, blocks: pd.DataFrame) -> str:
             )
         else:
             text += " " + ui("Women were {first}% of arrivals in {first_year} and {last}% in {last_year}.", **shares)
-    return with_notes(text + " " + ui("Dotted lines mark key events."), "arrivals")
+    return with_notes(text, "arrivals")
 
 
 def _mark_years(fig, chart: str) -> None:
@@ -139,7 +140,21 @@ def arrivals(view: str = "counts", frame: pd.DataFrame | None = None) -> go.Figu
         sources,
         arrivals_description(rows, blocks),
         height=470,
+        table=arrivals_table(rows),
     )
+
+
+def arrivals_table(rows: pd.DataFrame) -> dict:
+    """The data behind the arrivals chart (``data_table``): each year's arrivals, by sex where published.
+
+    >>> table = arrivals_table(arrivals_frame())
+    >>> table["columns"][:2], table["total"] == len(table["rows"])
+    (['Year', 'Arrivals'], True)
+    """
+    frame = rows.assign(women_pct=rows["share"].astype(float).round(1), cite=rows["source_id"].map(data.short_cite))
+    columns = dict(year=ui("Year"), total=ui("Arrivals"), male=ui("Men"), female=ui("Women"))
+    columns |= dict(women_pct=ui("Women, % of arrivals"), cite=ui("Source"))
+    return data_table(frame, columns, "arrivals", limit=40)
 
 
 def arrivals_y_title(counts: bool) -> str:
@@ -152,17 +167,25 @@ def arrivals_y_title(counts: bool) -> str:
 
 
 def repatriations_description(rows: pd.DataFrame, split: int | None, since: str) -> str:
-    """The words for the forced returns chart: how many records and the largest since the split year.
+    """The words for the forced returns chart: how many records and when, the largest, and the largest since the split year.
 
     >>> repatriations_description(forced_returns(), 1900, "Since 1900").startswith("Bar chart of")
     True
     """
-    text = ui("Bar chart of {count} recorded forced returns from China, on a log scale.", count=len(rows))
+    most = rows.loc[rows["low"].idxmax()]
+    text = ui(
+        "Bar chart of {count} recorded forced returns from China, {first} to {last}, in people returned on a log scale; the largest figure is for {when}: {people}.",
+        count=len(rows),
+        first=int(rows["year"].min()),
+        last=int(rows["year"].max()),
+        people=most["value_text"],
+        when=most["when"],
+    )
     later = rows[rows["year"] >= split] if split else rows.iloc[:0]
     if len(later):
         top = later.loc[later["low"].idxmax()]
         text += " " + ui(
-            "{since}, the largest recorded return was on {when} ({people} people).",
+            "{since}, the largest recorded return was on {when}: {people}.",
             since=since,
             when=top["when"],
             people=top["value_text"],
@@ -214,7 +237,20 @@ def repatriations(frame: pd.DataFrame | None = None) -> go.Figure:
         list(rows["source_id"].unique()) + note_sources("repatriations"),
         text,
         height=max(420, 26 * len(rows) + 160),
+        table=repatriations_table(rows),
     )
+
+
+def repatriations_table(rows: pd.DataFrame) -> dict:
+    """The data behind the forced returns chart (``data_table``): when, what, how many, reported by whom.
+
+    >>> repatriations_table(forced_returns())["columns"][:3]
+    ['When', 'Event', 'People returned']
+    """
+    frame = rows.assign(cite=rows["source_id"].map(data.short_cite))
+    columns = dict(when=ui("When"), event=ui("Event"), value_text=ui("People returned"))
+    columns |= dict(reported_by=ui("Reported by"), cite=ui("Source"))
+    return data_table(frame, columns, "repatriations")
 
 
 def lane_name(lane: str) -> str:
@@ -294,4 +330,12 @@ def grand_timeline(frame: pd.DataFrame | None = None, since: int = 1990) -> go.F
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#eee")
     title = ui("From the famine to the mass return: the events of every lesson")
     words = timeline_description(rows, early, since)
-    return style(fig, title, ui("Date"), ui("Lesson"), rows["source_id"].unique(), words, height=420)
+    ordered = rows.sort_values("when")
+    frame = ordered.assign(
+        day=ordered["date_text"].fillna(ordered["year"].astype(str)),
+        lessons=ordered["lesson"].fillna("").str.replace(";", ", "),
+        cite=ordered["source_id"].map(data.short_cite),
+    )
+    columns = dict(day=ui("Date"), title=ui("Event"), lessons=ui("Lesson"), cite=ui("Source"))
+    table = data_table(frame, columns, "events")
+    return style(fig, title, ui("Date"), ui("Lesson"), rows["source_id"].unique(), words, height=420, table=table)

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import BINDING, bound_by, with_status
 from ..i18n import ui
-from .style import marked_events, note_sources, style, with_notes
+from .style import data_table, marked_events, note_sources, style, with_notes
 
 
 def _mark_dates(fig, chart: str) -> None:
@@ -95,6 +95,27 @@ def _by_status(frame: pd.DataFrame, states: dict, treaties: dict) -> str:
     return text
 
 
+def treaty_table(rows: pd.DataFrame) -> dict:
+    """The data behind the treaty timeline (``data_table``): each state's signature, ratification or accession, by date.
+
+    >>> frame = data.load("treaty_status")
+    >>> treaty_table(frame[frame["date"].notna()])["columns"][:3]
+    ['State', 'Treaty', 'Action']
+    """
+    states, treaties = data.labels("treaty_status.state"), data.labels("treaty_status.treaty_short")
+    ordered = rows.sort_values(["state", "date"])
+    frame = ordered.assign(
+        state_name=ordered["state"].map(lambda s: states.get(s, s)),
+        treaty_name=ordered["treaty_short"].map(lambda t: treaties.get(t, t)),
+        what=ordered["action"].map(lambda a: ui(a)),
+        cite=ordered["source_id"].map(data.short_cite),
+    )
+    columns = dict(
+        state_name=ui("State"), treaty_name=ui("Treaty"), what=ui("Action"), date=ui("Date"), cite=ui("Source")
+    )
+    return data_table(frame, columns, "treaty_status", limit=40)
+
+
 def state_trace(rows: pd.DataFrame, i: int, code: str, highlight: str | None = None) -> go.Scatter:
     """One state's signatures (hollow) and ratifications or accessions (filled), a row per treaty.
 
@@ -154,6 +175,8 @@ def treaty_timeline(frame: pd.DataFrame | None = None, highlight: str | None = N
         ui("Who is bound by which treaty, and since when"),
         ui("Date of signature, ratification or accession"),
     )
-    fig = style(fig, title, x_title, ui("Treaty"), sources, treaty_description(frame), height=520)
+    fig = style(
+        fig, title, x_title, ui("Treaty"), sources, treaty_description(frame), height=520, table=treaty_table(rows)
+    )
     fig.update_layout(margin=dict(t=110))
     return fig

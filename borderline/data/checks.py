@@ -28,12 +28,15 @@ def _check_keys(frame: pd.DataFrame, key, rel: str) -> None:
     if len(dup):
         line = int(dup["_line"].iloc[0])
         value = ", ".join(str(dup[c].iloc[0]) for c in cols)
+        same = (frame[cols].astype(str) == dup[cols].iloc[0].astype(str)).all(axis=1)
+        first = int(frame.loc[same, "_line"].iloc[0])
+        key = "/".join(cols)
         raise DataError(
             rel,
-            f"'{value}' is used twice; each row needs its own {'/'.join(cols)}.",
+            f"'{value}' is used twice (rows {first} and {line}); each row needs its own {key}.",
             row=line,
             column=cols[0],
-            fix="give this row a new, unused id.",
+            fix=f"give row {line} a new, unused {key}, or delete it if it is a copy of row {first}.",
         )
 
 
@@ -100,7 +103,7 @@ def check_table(frame: pd.DataFrame, resource: dict, rel: str, folder: Path) -> 
     >>> check_table(frame, {"name": "t", "schema": {"primaryKey": "k"}}, "t.csv", data_dir())
     Traceback (most recent call last):
     ...
-    borderline.data.errors.DataError: t.csv, row 3, column 'k': 'a' is used twice; each row needs its own k. Fix: give this row a new, unused id.
+    borderline.data.errors.DataError: t.csv, row 3, column 'k': 'a' is used twice (rows 2 and 3); each row needs its own k. Fix: give row 3 a new, unused k, or delete it if it is a copy of row 2.
     """
     schema_ = resource["schema"]
     if schema_.get("primaryKey"):

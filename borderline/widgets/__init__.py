@@ -17,6 +17,7 @@ Each builder's static stand-in for the handouts sits beside it, registered with
 - ``cases``: the status checker; ``arguments``: the argument map;
 - ``options``: the options board and the role cards;
 - ``journal_widgets``: the opening and the final position; ``entry``: journal entries (self-checks are in ``borderline.exercise_view``).
+- ``export``: "Export my work", a lesson's shareable answers in a file to hand in.
 
 >>> box = estimate_explorer()
 >>> box.controls["scale"].value = "linear"
@@ -32,6 +33,7 @@ from .cases import status_checker
 from .china import china_estimates_explorer
 from .entry import journal_entry
 from .estimates import estimate_explorer, per_capita_calculator
+from .export import export_my_work
 from .journal_widgets import final_position, opening_position
 from .maps import arrivals_timeline, border_map
 from .options import options_board, role_cards
@@ -44,6 +46,7 @@ __all__ = [
     "per_capita_rate",
     "per_capita_calculator",
     "journal_entry",
+    "export_my_work",
     "opening_position",
     "setup_check",
     "glossary_browser",

@@ -1,5 +1,7 @@
 """The argument map: filter by question, choose a claim to read it, mark the ones you find strongest.
 
+Under the map: its description, the data behind it and the whole map as a text outline.
+
 >>> box = argument_map("t.strongest")
 >>> claim = box.controls["claim"].options[-1][1]
 >>> box.controls["claim"].value = claim
@@ -15,6 +17,7 @@ import plotly.graph_objects as go
 from .. import charts, data, journal, registry
 from ..analysis import argument_layout
 from ..cards import claim_card_html
+from ..charts.arguments import argument_boxes, argument_outline_html
 from ..i18n import ui
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, table_html, view
 
@@ -35,21 +38,24 @@ def _controls(arguments) -> tuple:
     return question, claim, strong
 
 
-def redraw(fig, series: dict) -> None:
-    """Put ``charts.argument_series`` into the traces of an argument map, in one batch.
+def redraw(fig, series: dict, boxes: list | None = None) -> None:
+    """Put ``charts.argument_series`` into the traces of an argument map and ``boxes``
+    (``charts.arguments.argument_boxes``) in place of its claim boxes, in one batch; the source line stays last.
 
     >>> from borderline.analysis import argument_layout
     >>> fig = go.FigureWidget(charts.argument_map())
     >>> layout = argument_layout(data.load("arguments"))
-    >>> redraw(fig, charts.argument_series("no-such-question", None, layout, data.load("argument_links"))[1])
-    >>> sum(len(t.x) for t in fig.data)
-    0
+    >>> redraw(fig, charts.argument_series("no-such-question", None, layout, data.load("argument_links"))[1], [])
+    >>> sum(len(t.x) for t in fig.data), len(fig.layout.annotations)
+    (0, 1)
     """
     with fig.batch_update():
         for trace, part in zip(fig.data, series.values(), strict=True):
-            trace.x, trace.y = part["x"], part["y"]
+            trace.x, trace.y, trace.marker.size = part["x"], part["y"], part["size"]
             if "text" in part:
-                trace.text, trace.hovertext, trace.marker.size = part["text"], part["hover"], part["size"]
+                trace.text, trace.hovertext = part["text"], part["hover"]
+        if boxes is not None:
+            fig.layout.annotations = list(boxes) + [fig.layout.annotations[-1]]
 
 
 @registry.uses("arguments", "argument_links")
@@ -76,7 +82,8 @@ def argument_map(key: str) -> w.VBox:
         return [x for x in journal.get(key).split(";") if x]
 
     def update(_change=None):
-        redraw(fig, charts.argument_series(question.value, claim.value, layout, links)[1])
+        nodes, series = charts.argument_series(question.value, claim.value, layout, links)
+        redraw(fig, series, argument_boxes(nodes, links, claim.value, arguments))
         with strong.hold_trait_notifications():
             strong.value = claim.value in marked()
         r = by_id.loc[claim.value]
@@ -92,22 +99,25 @@ def argument_map(key: str) -> w.VBox:
     claim.observe(update, names="value")
     strong.observe(toggle_strong, names="value")
     update()
-    children = [question, fig, w.HTML(charts.description_html(fig)), claim, strong, text]
+    outline = w.HTML(argument_outline_html(arguments, links))
+    children = [question, fig, w.HTML(charts.description_html(fig)), outline, claim, strong, text]
     controls = {"question": question, "claim": claim, "strong": strong}
     return box_of(children, controls, fig, text, "bl-argument-map")
 
 
 @registry.static_view(argument_map)
 def argument_map_static(key: str = "") -> StaticView:
-    """The argument map in the handouts: the map, the claims and the links as tables.
+    """The argument map in the handouts: the map, its text outline, the claims and the links as tables.
 
-    >>> "Links</caption>" in argument_map_static()._repr_html_()
+    >>> page = argument_map_static()._repr_html_()
+    >>> "Links</caption>" in page and 'class="bl-outline"' in page
     True
     """
     arguments, links = data.load("arguments"), data.load("argument_links")
     return StaticView(
         ui("Argument map"),
         chart_html(charts.argument_map()),
+        argument_outline_html(arguments, links),
         table_html(arguments[["arg_id", "side", "question", "claim", "source_id"]], ui("Claims")),
         table_html(links[["from_arg", "relation", "to_arg", "note"]], ui("Links")),
     )

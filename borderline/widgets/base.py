@@ -17,7 +17,7 @@ import html
 
 import ipywidgets as w
 
-from ..charts import description_html, figure_html
+from ..charts import data_table_html, description_html, figure_html
 from ..tables import table_html
 from ..views import StaticView, static_mode, view
 
@@ -49,10 +49,12 @@ def box_of(children, controls, figure=None, text=None, css="bl-widget", probe=Tr
     """The container every view returns, with ``.controls``, ``.figure`` and ``.text``.
 
     The first control is marked ``bl-probe``: the browser tests operate it and check that the view changes.
+    A figure among the children gets the data behind it ("Data behind this chart") under it and its words.
 
     >>> box_of([], {}).controls, box_of([], {}).figure
     ({}, None)
     """
+    children = with_data_table(list(children), figure)
     box = w.VBox([w.HTML(_CSS), *children], layout=w.Layout(width="100%"))
     box.add_class("bl-widget")
     if probe and controls:
@@ -80,14 +82,37 @@ def status(message: str) -> str:
     return f'<span style="color:#555;font-size:90%">{html.escape(message)}</span>'
 
 
-def chart_html(fig) -> str:
-    """A figure and its 'Chart in words' paragraph as HTML, for a static view.
+def with_data_table(children: list, figure) -> list:
+    """``children`` with the data behind ``figure`` put after it and the words under it (an HTML widget), if
+    the figure keeps a data table; the table follows the figure when a view changes it (``fig.layout.meta``).
 
-    >>> from borderline.charts import tiny_check_chart
-    >>> chart_html(tiny_check_chart(2)).count("Chart in words")
-    1
+    >>> import plotly.graph_objects as go
+    >>> from borderline.charts import famine_comparison
+    >>> fig, words = go.FigureWidget(famine_comparison()), w.HTML("words")
+    >>> parts = with_data_table([fig, words], fig)
+    >>> parts[1] is words and "Data behind this chart" in parts[2].value
+    True
     """
-    return figure_html(fig) + description_html(fig)
+    if figure is None or not data_table_html(figure) or not any(c is figure for c in children):
+        return children
+    table = w.HTML(data_table_html(figure))
+    table.add_class("bl-data-behind")
+    figure.layout.on_change(lambda *_: setattr(table, "value", data_table_html(figure)), "meta")
+    at = next(i for i, c in enumerate(children) if c is figure) + 1
+    if at < len(children) and isinstance(children[at], w.HTML):
+        at += 1
+    return children[:at] + [table] + children[at:]
+
+
+def chart_html(fig) -> str:
+    """A figure, its 'Chart in words' paragraph and the data behind it as HTML, for a static view.
+
+    >>> from borderline.charts import famine_comparison
+    >>> page = chart_html(famine_comparison())
+    >>> page.count("Chart in words"), page.count("Data behind this chart")
+    (1, 1)
+    """
+    return figure_html(fig) + description_html(fig) + data_table_html(fig)
 
 
 def pick_value(options, start=None):

@@ -19,6 +19,7 @@ from ..analysis import answers, grade_case, parse_answers
 from ..cards import case_card_html, grade_html
 from ..i18n import ui
 from .base import LABEL_STYLE, StaticView, box_of, row_picker, status, table_html, view
+from .entry import problem_html
 
 
 def prompt() -> str:
@@ -79,7 +80,11 @@ def status_checker(key: str = "status") -> w.VBox:
 
     def do_check(_=None):
         given = {c: t.value for c, t in toggles.items() if t.value}
-        journal.save(f"{key}.{pick.value}", ";".join(f"{c}={v}" for c, v in given.items()))
+        try:
+            journal.save(f"{key}.{pick.value}", ";".join(f"{c}={v}" for c, v in given.items()))
+        except journal.JournalError as exc:  # the check still runs; the message says nothing was kept
+            text.value = problem_html(str(exc))
+            return
         if not given:
             names = [data.shorts("cases.answer").get(a, a) for a in answers()]
             choices = dict(choices=", ".join(names[:-1]), last=names[-1])

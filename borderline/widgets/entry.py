@@ -16,19 +16,78 @@ from ..i18n import ui
 from .base import LABEL_STYLE, StaticView, box_of, status, view
 
 
+def problem_html(message: str) -> str:
+    """A journal problem, as an alert in a widget's status line (escaped).
+
+    >>> problem_html("Your journal is a folder.")
+    '<span class="bl-journal-problem" role="alert" style="color:#a23b00">⚠ Your journal is a folder.</span>'
+    """
+    return f'<span class="bl-journal-problem" role="alert" style="color:#a23b00">⚠ {html.escape(message)}</span>'
+
+
+def share_checkbox(value: bool) -> w.Checkbox:
+    """The "Share this in my export" box of a journal entry: ticked, the entry goes into the exported file.
+
+    >>> share_checkbox(False).description
+    'Share this in my export'
+    """
+    return w.Checkbox(
+        value=bool(value),
+        description=ui("Share this in my export"),
+        tooltip=ui("Ticked: this goes into the file you hand in. Not ticked: it stays private in your journal."),
+        indent=False,
+        layout=w.Layout(width="auto"),
+    )
+
+
+def saved_message(message: str) -> str:
+    """A status line after a save: any notice about the journal (a damaged file set aside), then ``message``.
+
+    >>> saved_message("Saved.")
+    '<span style="color:#555;font-size:90%">Saved.</span>'
+    """
+    notes = journal.notices()
+    return (problem_html(" ".join(notes)) + " " if notes else "") + status(message)
+
+
+def share_message(share: bool) -> str:
+    """What the status line says when the student ticks or unticks "Share this in my export".
+
+    >>> share_message(False)
+    'Private: it stays in your journal and is left out of your export.'
+    """
+    if share:
+        return ui("Shared: it will be in your export.")
+    return ui("Private: it stays in your journal and is left out of your export.")
+
+
 @registry.uses()
 @view
-def journal_entry(key: str, label: str = "Your notes", placeholder: str = "", rows: int = 4) -> w.VBox:
+def journal_entry(
+    key: str, label: str = "Your notes", placeholder: str = "", rows: int = 4, share: bool = False
+) -> w.VBox:
     """A text box whose contents are saved to the journal whenever they change.
+
+    ``share`` is whether a new entry goes into the student's export until they choose
+    ("Share this in my export"). If the journal cannot be read or written, the status line
+    says why and what to do, and nothing already saved is touched.
 
     >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
     >>> box = journal_entry("test.entry", "Notes")
     >>> box.controls["text"].value = "A first thought"
-    >>> journal.get("test.entry")
-    'A first thought'
+    >>> journal.get("test.entry"), journal.shared("test.entry")
+    ('A first thought', False)
+    >>> box.controls["share"].value = True
+    >>> journal.shared("test.entry")
+    True
     """
+    problem = ""
+    try:
+        stored = journal.entry(key) or {}
+    except journal.JournalError as exc:
+        stored, problem = {}, str(exc)
     area = w.Textarea(
-        value=journal.get(key),
+        value=stored.get("text", ""),
         placeholder=placeholder or ui("Write here. It is saved as you go."),
         description=ui(label),
         style=LABEL_STYLE,
@@ -39,21 +98,35 @@ def journal_entry(key: str, label: str = "Your notes", placeholder: str = "", ro
     save_button = w.Button(
         description=ui("Save"), icon="save", tooltip=ui("Save now (it also saves when you click away)")
     )
-    saved = w.HTML(status(ui("Saved in your journal.") if area.value else ui("Not written yet.")))
+    share_box = share_checkbox(share if stored.get("share") is None else stored["share"])
+    if problem:
+        first = problem_html(problem)
+    else:
+        first = saved_message(ui("Saved in your journal.") if area.value else ui("Not written yet."))
+    saved = w.HTML(first)
 
     def do_save(_=None):
         try:
-            journal.save(key, area.value)
-        except OSError as exc:
-            saved.value = status(ui("Could not save ({reason}). Copy your text somewhere safe.", reason=exc.strerror))
+            journal.save(key, area.value, share=share_box.value, label=ui(label))
+        except journal.JournalError as exc:
+            saved.value = problem_html(str(exc))
             return
-        saved.value = status(ui("Saved in your journal ({name}).", name=journal.path().name))
+        saved.value = saved_message(ui("Saved in your journal ({name}).", name=journal.path().name))
+
+    def do_share(_=None):
+        try:
+            journal.set_share(key, share_box.value)
+        except journal.JournalError as exc:
+            saved.value = problem_html(str(exc))
+            return
+        saved.value = saved_message(share_message(share_box.value))
 
     area.observe(do_save, names="value")
     save_button.on_click(do_save)
+    share_box.observe(do_share, names="value")
     return box_of(
-        [area, w.HBox([save_button, saved])],
-        {"text": area, "save": save_button},
+        [area, w.HBox([save_button, share_box]), saved],
+        {"text": area, "save": save_button, "share": share_box},
         None,
         saved,
         "bl-journal",
@@ -62,7 +135,7 @@ def journal_entry(key: str, label: str = "Your notes", placeholder: str = "", ro
 
 
 @registry.static_view(journal_entry)
-def journal_entry_static(key, label="Your notes", placeholder="", rows=4) -> StaticView:
+def journal_entry_static(key, label="Your notes", placeholder="", rows=4, share=False) -> StaticView:
     """A journal entry in the handouts: its label and lines to write on.
 
     >>> journal_entry_static("k", "Notes", rows=3)._repr_html_().count("border-bottom:1px solid #999")

@@ -201,7 +201,7 @@ def show_rate(fig, text, r: dict) -> None:
     sources = r["sources"] + [charts.reference()["source_id"]]
     with fig.batch_update():
         fig.data[0].x, fig.data[0].y, fig.data[0].text = values, names, labels
-        fig.layout.meta = dict(description=words, sources=sources)
+        fig.layout.meta = dict(description=words, sources=sources, table=charts.per_capita_table(values, names))
         fig.layout.annotations[0].text = data.source_line(sources)
 
 

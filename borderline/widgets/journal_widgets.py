@@ -22,7 +22,7 @@ import ipywidgets as w
 from .. import data, journal, registry
 from ..i18n import ui
 from .base import LABEL_STYLE, WIDE, StaticView, box_of, status, view
-from .entry import journal_entry, journal_entry_static
+from .entry import journal_entry, journal_entry_static, problem_html, saved_message, share_checkbox, share_message
 
 CHOICES = "opening_position.choice"
 
@@ -45,7 +45,11 @@ def opening_position(key: str, revisit: str | None = None) -> w.VBox:
     'Some fled hunger, some persecution.'
     """
     labels, shorts = data.labels(CHOICES), data.shorts(CHOICES)
-    saved = journal.get(key + ".position")
+    problem = ""
+    try:
+        saved, reason, share = journal.get(key + ".position"), journal.get(key + ".why"), journal.shared(key)
+    except journal.JournalError as exc:
+        saved, reason, share, problem = "", "", False, str(exc)
     position = w.RadioButtons(
         options=[(label, v) for v, label in labels.items()],
         value=saved if saved in labels else None,
@@ -55,7 +59,7 @@ def opening_position(key: str, revisit: str | None = None) -> w.VBox:
     )
     later = " " + ui("You will come back to this in lesson {lesson}.", lesson=revisit) if revisit else ""
     why = w.Textarea(
-        value=journal.get(key + ".why"),
+        value=reason,
         rows=3,
         continuous_update=False,
         description=ui("Why, in a sentence or two?"),
@@ -63,23 +67,45 @@ def opening_position(key: str, revisit: str | None = None) -> w.VBox:
         layout=w.Layout(width="95%"),
         placeholder=ui("There is no wrong answer today.") + later,
     )
-    message = w.HTML(status(ui("Saved.") if saved else ui("Not saved yet.")))
+    share_box = share_checkbox(share)
+    message = w.HTML(
+        problem_html(problem) if problem else saved_message(ui("Saved.") if saved else ui("Not saved yet."))
+    )
     again = " " + ui("Lesson {lesson} will show it to you again.", lesson=revisit) if revisit else ""
 
     def do_save(_=None):
-        journal.save(key + ".why", why.value)
-        if position.value is None:
-            message.value = status(ui("Choose a position first; the reason is saved with it."))
+        try:
+            journal.save(key + ".why", why.value)
+            if position.value is None:
+                message.value = status(ui("Choose a position first; the reason is saved with it."))
+                return
+            journal.save(key + ".position", position.value)
+            reason = why.value.strip() or ui("(no reason given)")
+            text = ui("{position}. Why: {reason}", position=shorts[position.value], reason=reason)
+            journal.save(key, text, share=share_box.value, label=ui("Your opening position"))
+        except journal.JournalError as exc:
+            message.value = problem_html(str(exc))
             return
-        journal.save(key + ".position", position.value)
-        reason = why.value.strip() or ui("(no reason given)")
-        journal.save(key, ui("{position}. Why: {reason}", position=shorts[position.value], reason=reason))
-        message.value = status(ui("Saved in your journal.") + again)
+        message.value = saved_message(ui("Saved in your journal.") + again)
+
+    def do_share(_=None):
+        try:
+            journal.set_share(key, share_box.value)
+        except journal.JournalError as exc:
+            message.value = problem_html(str(exc))
+            return
+        message.value = saved_message(share_message(share_box.value))
 
     position.observe(do_save, names="value")
     why.observe(do_save, names="value")
+    share_box.observe(do_share, names="value")
     return box_of(
-        [position, why, message], {"position": position, "why": why}, None, message, "bl-opening", probe=False
+        [position, why, share_box, message],
+        {"position": position, "why": why, "share": share_box},
+        None,
+        message,
+        "bl-opening",
+        probe=False,
     )
 
 
@@ -109,16 +135,21 @@ def final_position(key: str, opening: str) -> w.VBox:
     >>> journal.get("t.final")
     'It depends; but no return to torture.'
     """
-    saved, lesson = journal.get(opening), html.escape(_lesson_of(opening))
+    lesson = html.escape(_lesson_of(opening))
+    try:
+        saved, problem = journal.get(opening), ""
+    except journal.JournalError as exc:
+        saved, problem = "", str(exc)
     missing = ui("No opening answer is saved in your journal (lesson {lesson}). Answer anyway.", lesson=lesson)
-    shown = html.escape(saved) if saved else f"<i>{missing}</i>"
+    shown = html.escape(saved) if saved else (problem_html(problem) if problem else f"<i>{missing}</i>")
     label = html.escape(ui("Your opening answer"), quote=True)
     then = w.HTML(
         f"<div class='bl-card' role='region' aria-label='{label}'><b>{_answer_in(lesson)}</b><p>{shown}</p></div>"
     )
-    box = journal_entry(key, ui("Your answer now, with evidence from each lesson:"), rows=8)
+    box = journal_entry(key, ui("Your answer now, with evidence from each lesson:"), rows=8, share=True)
     box.controls["text"].layout.width = "98%"
-    return box_of([then, box], {"final": box.controls["text"]}, None, box.text, "bl-final", probe=False)
+    controls = {"final": box.controls["text"], "share": box.controls["share"]}
+    return box_of([then, box], controls, None, box.text, "bl-final", probe=False)
 
 
 def _answer_in(lesson: str) -> str:

@@ -18,6 +18,7 @@ from ..analysis import parse_ranking, ranking_summary, role_titles
 from ..cards import option_card_html, role_card_html
 from ..i18n import ui
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, row_picker, status, table_html, view
+from .entry import problem_html
 
 
 def ranking_message(chosen: dict) -> str:
@@ -79,7 +80,11 @@ def options_board(key: str) -> w.VBox:
 
     def save_ranking(_change=None):
         chosen = {k: d.value for k, d in ranks.items() if d.value}
-        journal.save(key, ";".join(f"{k}={v}" for k, v in sorted(chosen.items())))
+        try:
+            journal.save(key, ";".join(f"{k}={v}" for k, v in sorted(chosen.items())))
+        except journal.JournalError as exc:
+            message.value = problem_html(str(exc))
+            return
         message.value = status(ranking_message(chosen))
 
     pick.observe(show, names="value")

@@ -51,10 +51,9 @@ def checks() -> list[tuple[str, bool, str]]:
     try:
         journal.save("setup.check", "ok")
         found.append((ui("Journal"), True, ui("saves to {path}", path=journal.path())))
-    except OSError as exc:
-        found.append(
-            (ui("Journal"), False, ui("cannot write {path}: {reason}", path=journal.path(), reason=exc.strerror))
-        )
+    except (OSError, journal.JournalError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        found.append((ui("Journal"), False, ui("cannot write {path}: {reason}", path=journal.path(), reason=reason)))
     return found
 
 
