@@ -57,8 +57,10 @@ def test_every_description_says_what_to_notice_not_only_counts(built):
     text = charts.description(fig)
     for wanted in NOTICED[name]():
         assert wanted in text, f"{name}: the chart in words does not mention {wanted!r}: {text}"
-    # something beyond counts: a year or a figure with a thousands separator or a unit
-    assert re.search(r"\b(1[6-9]|20)\d\d\b|\d,\d{3}|%|km", text), text
+    # something beyond counts: on a chart of quantities, a year or a figure with a thousands separator or a unit
+    # (the map, the argument map and the options board show places, claims and positions: NOTICED names theirs)
+    if name not in ("argument_map", "border_map", "options_support"):
+        assert re.search(r"\b(1[6-9]|20)\d\d\b|\d,\d{3}|%|km", text), text
 
 
 def test_descriptions_stay_short(built):

@@ -59,7 +59,9 @@ def test_sync_check_notices_an_edited_sentence_and_sync_repairs_it(tmp_path):
 def test_sync_check_notices_stale_minutes_in_the_syllabus(tmp_path):
     root = _copy_lessons(tmp_path)
     md = root / "lessons" / "02-crossing-the-border.md"
-    md.write_text(md.read_text().replace("exercise_minutes: 40", "exercise_minutes: 35", 1))
+    text = md.read_text()
+    assert "teaching_minutes: 40" in text
+    md.write_text(text.replace("teaching_minutes: 40", "teaching_minutes: 45", 1))
     folders = dict(lessons_folder=root / "lessons", notebooks_folder=root / "notebooks", syllabus=root / "lessons.md")
     assert "lessons.md" in lesson_sync.sync(check=True, **folders)
 

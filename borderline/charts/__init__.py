@@ -58,6 +58,7 @@ from .style import (
     LAND,
     NEUTRAL,
     PALETTE,
+    TABLE_ROWS,
     cell_text,
     data_table,
     data_table_html,
@@ -77,6 +78,7 @@ from .treaties import treaty_timeline
 
 __all__ = [
     "PALETTE",
+    "TABLE_ROWS",
     "NEUTRAL",
     "LAND",
     "FONT",

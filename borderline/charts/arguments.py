@@ -34,6 +34,11 @@ HEIGHT_PER_ROW = 56  # pixels per claim in the tallest column
 ALONG = (0.5, 0.38, 0.62, 0.28, 0.72, 0.18, 0.82)  # where on a link its relation word may go, best first
 
 
+def _text(value) -> str:
+    """Text escaped for an element's content (quotes left as they are, so "China's" reads as written)."""
+    return html.escape(str(value), quote=False)
+
+
 def _tint(colour: str, keep: float = 0.16) -> str:
     """``colour`` mixed with white: the fill of a box, light enough for dark text."""
     rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
@@ -104,8 +109,7 @@ def argument_series(question: str, selected, layout: pd.DataFrame, links: pd.Dat
             "text": list(part["arg_id"]),
             "size": [22 if a == selected else 14 for a in part["arg_id"]],
             "hover": [
-                f"<b>{a}</b> ({html.escape(side_label)})<br>{html.escape(str(c))[:180]}<br>{source}: "
-                f"{html.escape(data.short_cite(s))}"
+                f"<b>{a}</b> ({_text(side_label)})<br>{_text(str(c))[:180]}<br>{source}: {_text(data.short_cite(s))}"
                 for a, c, s in zip(part["arg_id"], part["claim"], part["source_id"], strict=False)
             ],
         }
@@ -115,7 +119,7 @@ def argument_series(question: str, selected, layout: pd.DataFrame, links: pd.Dat
 def _box_text(arg_id: str, side: str, short: str) -> str:
     width = 32 if short.isascii() else 16
     lines = textwrap.wrap(short, width) or [""]
-    return f"<b>{html.escape(arg_id)} · {html.escape(side)}</b><br>" + "<br>".join(html.escape(x) for x in lines)
+    return f"<b>{_text(arg_id)} · {_text(side)}</b><br>" + "<br>".join(_text(x) for x in lines)
 
 
 def argument_boxes(nodes: pd.DataFrame, links: pd.DataFrame, selected=None, arguments=None) -> list[dict]:
@@ -147,7 +151,7 @@ def argument_boxes(nodes: pd.DataFrame, links: pd.DataFrame, selected=None, argu
                 dict(
                     x=x0 + (x1 - x0) * at,
                     y=y0 + (y1 - y0) * at,
-                    text=html.escape(relations.get(r.relation, r.relation)),
+                    text=_text(relations.get(r.relation, r.relation)),
                     showarrow=False,
                     font=dict(size=9, color=tones.get(r.relation, NEUTRAL)),
                     bgcolor="rgba(255,255,255,0.85)",
@@ -169,7 +173,7 @@ def argument_boxes(nodes: pd.DataFrame, links: pd.DataFrame, selected=None, argu
                 bordercolor=colour,
                 borderwidth=4 if r.arg_id == selected else 1.5,
                 borderpad=4,
-                hovertext=f"<b>{html.escape(r.arg_id)}</b><br>" + "<br>".join(textwrap.wrap(html.escape(r.claim), 60)),
+                hovertext=f"<b>{_text(r.arg_id)}</b><br>" + "<br>".join(textwrap.wrap(_text(r.claim), 60)),
             )
         )
     return [dict(w, xref="x", yref="y") for w in words + boxes]
@@ -227,7 +231,7 @@ def argument_outline_html(arguments: pd.DataFrame | None = None, links: pd.DataF
     links = data.load("argument_links") if links is None else links
     shorts, sides = short_claims(arguments), data.labels("arguments.side")
     relations, questions = data.labels("argument_links.relation"), data.labels("arguments.question")
-    esc = html.escape
+    esc = _text
     order = list(questions) + [q for q in dict.fromkeys(arguments["question"]) if q not in questions]
     parts = []
     for question in order:
