@@ -186,3 +186,12 @@ def test_chart_notes_sources_appear_under_the_chart():
     line = charts.repatriations().layout.annotations[0].text
     assert "Dong-A Ilbo 2004" in line
     assert "research institute under China's State Council" in charts.description(charts.repatriations())
+
+
+def test_event_marks_on_a_category_axis_sit_on_its_categories():
+    # plotly.js reads "2011" in a shape on a category axis as the 2,011th category: it hid the arrivals bars
+    fig = charts.arrivals()
+    years = list(fig.layout.xaxis.categoryarray)
+    marks = [s.x0 for s in fig.layout.shapes if s.xref == "x"] + [a.x for a in fig.layout.annotations if a.xref == "x"]
+    assert marks and all(isinstance(x, int) and 0 <= x < len(years) for x in marks), marks
+    assert list(fig.layout.xaxis.range) == [-0.5, len(years) - 0.5]

@@ -97,8 +97,13 @@ def arrivals_description(rows: pd.DataFrame, blocks: pd.DataFrame) -> str:
 
 
 def _mark_years(fig, chart: str) -> None:
+    # On a category axis plotly.js reads a numeric-looking string such as "2011" in a shape or an annotation
+    # as a serial number, which stretched the axis to 2,000 categories and hid the bars: place marks by position.
+    years = list(fig.layout.xaxis.categoryarray or [])
     for i, (_, e) in enumerate(marked_events(chart).iterrows()):
-        x = str(int(e["year"]))
+        if str(int(e["year"])) not in years:
+            continue
+        x = years.index(str(int(e["year"])))
         fig.add_shape(
             type="line", x0=x, x1=x, xref="x", yref="paper", y0=0, y1=1, line=dict(color="#777", width=1, dash="dot")
         )
@@ -128,6 +133,7 @@ def arrivals(view: str = "counts", frame: pd.DataFrame | None = None) -> go.Figu
     fig = go.Figure(_arrival_traces(rows, blocks, counts))
     all_years = [str(y) for y in range(int(rows["year"].min()), int(rows["year"].max()) + 1)]
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=all_years, tickangle=-45)
+    fig.update_xaxes(range=[-0.5, len(all_years) - 0.5])  # the event labels must not widen the axis
     _mark_years(fig, "arrivals")
     fig.update_layout(barmode="stack")
     y_title = arrivals_y_title(counts)
