@@ -232,8 +232,7 @@ def _lesson_pages(out: Path, path: Path, lang: str) -> tuple[str, str]:
     from .notes import numbered
 
     started = time.perf_counter()
-    nb = _execute_static(nbformat.read(path, as_version=4), path)
-    EXECUTED[path.name] = nb
+    nb = executed(path)
     page = out / path.with_suffix(".html").name
     links = "<nav class='bl-top'><a href='index.html'>All handouts</a></nav>"
     title = nb.cells[0].source.splitlines()[0].lstrip("# ")
@@ -275,7 +274,22 @@ def _index(order, entries, cards: bool, extras: dict | None = None) -> str:
 # part(out, order, notebooks_folder, lang) and returns {notebook name: [(label, file name), ...]}.
 PACK_PARTS: list = []
 # The lesson notebooks of the current build, executed with static views, by notebook name (for the parts).
+# Notebooks run with static views in this handouts build, by path: the pack's parts share them.
 EXECUTED: dict = {}
+
+
+def executed(path: Path):
+    """A notebook run with static views, once per handouts build (the lesson page, worksheet and slides share it).
+
+    >>> EXECUTED[Path("x.ipynb").resolve()] = "already run"
+    >>> executed(Path("x.ipynb"))
+    'already run'
+    >>> EXECUTED.clear()
+    """
+    key = Path(path).resolve()
+    if key not in EXECUTED:
+        EXECUTED[key] = _execute_static(nbformat.read(key, as_version=4), key)
+    return EXECUTED[key]
 
 
 def _pack_parts(out: Path, order, notebooks_folder: Path, lang: str) -> dict:

@@ -88,7 +88,9 @@ def _box(children, controls, text, css):
 
 
 def _self_check(q) -> w.VBox:
-    key = f"answer.{q.qid}"
+    from .export import answer_key
+
+    key = answer_key(q)  # the one rule for where an answer is kept (the export reads it back)
     try:
         saved, problem = journal.get(key), ""
     except journal.JournalError as exc:  # the widget still checks answers; the message says why nothing is kept
@@ -148,12 +150,12 @@ def _journal_problem(message: str) -> str:
 
 
 def _writing(q) -> w.VBox:
-    from .export import shared_by_default
+    from .export import answer_key, shared_by_default
     from .widgets import journal_entry
 
     default = q.placeholder == exercises.Question.placeholder
     entry = journal_entry(
-        q.journal_key,
+        answer_key(q),
         q.label,
         rows=q.rows,
         placeholder=ui("Write here. It is saved as you go.") if default else q.placeholder,

@@ -26,7 +26,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-import nbformat
+import nbformat  # noqa: F401 (the examples build notebooks with it)
 import yaml
 
 from . import editions, notes
@@ -628,15 +628,6 @@ def _edition(notebooks_folder: Path, lang: str):
                 os.environ[name] = value
 
 
-def _executed(notebooks_folder: Path, name: str):
-    nb = editions.EXECUTED.get(name)
-    if nb is None:  # not built in this run: run it now
-        path = Path(notebooks_folder) / name
-        nb = editions._execute_static(nbformat.read(path, as_version=4), path)
-        editions.EXECUTED[name] = nb
-    return nb
-
-
 def lesson_pages(out: Path, notebooks_folder: Path, name: str, lang: str = "en") -> list[tuple[str, str]]:
     """Write the four pages of one lesson into ``out``; return [(label, file name), ...] for the index.
 
@@ -645,11 +636,11 @@ def lesson_pages(out: Path, notebooks_folder: Path, name: str, lang: str = "en")
 
     >>> import tempfile
     >>> path = editions.notebooks()[1]
-    >>> editions.EXECUTED[path.name] = nbformat.read(path, as_version=4)  # as if run (no charts)
+    >>> editions.EXECUTED[path.resolve()] = nbformat.read(path, as_version=4)  # as if run (no charts)
     >>> written = lesson_pages(Path(tempfile.mkdtemp()), path.parent, path.name)
     >>> [f.rsplit("-", 1)[1] for _label, f in written]
     ['glance.html', 'worksheet.html', 'key.html', 'cards.html']
-    >>> del editions.EXECUTED[path.name]
+    >>> del editions.EXECUTED[path.resolve()]
     """
     from .exercise_bank import lesson_exercises
 
@@ -657,7 +648,7 @@ def lesson_pages(out: Path, notebooks_folder: Path, name: str, lang: str = "en")
     plan = load_plan(lesson)
     written = []
     with _edition(notebooks_folder, lang):
-        nb = _executed(notebooks_folder, name)
+        nb = editions.executed(Path(notebooks_folder) / name)
         questions = lesson_exercises(lesson)
         pages = []
         if questions:

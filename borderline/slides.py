@@ -23,7 +23,7 @@ import re
 import shutil
 from pathlib import Path
 
-import nbformat
+import nbformat  # noqa: F401 (the examples build notebooks with it)
 
 from . import editions
 from .i18n import ui
@@ -195,11 +195,6 @@ def _copy_assets(folder: Path) -> None:
     (folder / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
 
 
-def _run(path: Path):
-    """A notebook run with static views, when the handout build has not already run it."""
-    return editions._execute_static(nbformat.read(path, as_version=4), path)
-
-
 def part(out: Path, order, notebooks_folder: Path, lang: str) -> dict:
     """Write ``slides/NN-slug.html`` for each lesson; return the index links (``editions.PACK_PARTS``).
 
@@ -222,7 +217,7 @@ def part(out: Path, order, notebooks_folder: Path, lang: str) -> dict:
     _copy_assets(folder)
     links = {}
     for _n, _t, name in order:
-        nb = editions.EXECUTED.get(name) or _run(notebooks_folder / name)
+        nb = editions.executed(notebooks_folder / name)
         page = folder / Path(name).with_suffix(".html").name
         page.write_text(slides_html(nb, lang=lang), encoding="utf-8")
         count = len(slide_notebook(nb).cells)
