@@ -51,7 +51,7 @@ def role_card_html(role) -> str:
     parts = [(ui("Your mandate."), "mandate"), (ui("Your goals."), "goals"), (ui("Your constraints."), "constraints")]
     return (
         f"<div class='bl-card' role='region' aria-label='{_aria('Role card')}' style='border:2px solid #333;padding:6px 12px'>"
-        f"<h4 style='margin:4px 0'>{_e(role['title'])}</h4>"
+        f"<h3 style='margin:4px 0;font-size:1.05em'>{_e(role['title'])}</h3>"
         + "".join(f"<p><b>{heading}</b> {_e(role[column])}</p>" for heading, column in parts)
         + f"<p><b>{ui('Facts you can use.')}</b></p><ul>{facts}</ul>"
         f"<p><b>{ui('You might open with')}</b> {ui('(our words, not a quotation)')}: {_e(role['first_line'])}</p>"
@@ -76,8 +76,8 @@ def glossary_card_html(row) -> str:
         return _e(row[korean]) if i18n.language() == "ko" and korean in row and _e(row[korean]) else _e(row[column])
 
     return (
-        f'<div class="bl-card" role="region" aria-label="{_aria("Glossary entry")}"><h4 style="margin:4px 0">'
-        f"{_e(row['term'])}</h4><p>{text('definition')}</p>"
+        f'<div class="bl-card" role="region" aria-label="{_aria("Glossary entry")}"><h3 style="margin:4px 0;font-size:1.05em">'
+        f"{_e(row['term'])}</h3><p>{text('definition')}</p>"
         f"<p><b>{ui('Korean:')}</b> {forms('korean', 'korean_romanised') or '—'} &nbsp; "
         f"<b>{ui('Chinese:')}</b> {forms('chinese', 'chinese_pinyin') or '—'}</p>"
         f"<p><b>{ui('Who uses it:')}</b> {text('used_by')}</p>"
@@ -160,15 +160,15 @@ def statement_card_html(row, themes: dict | None = None, colours: dict | None = 
 def case_card_html(row) -> str:
     """A case for the status checker: title (with a note for a composite vignette), summary, date and source.
 
-    >>> "<h4" in case_card_html(data.load("cases").iloc[0])
+    >>> "<h3" in case_card_html(data.load("cases").iloc[0])
     True
     """
     row = data.in_language(row)  # the case's _ko columns in the Korean edition, where given
     note = data.label("cases.kind", row["kind"], default="")
     label = f" <i>({_e(note)})</i>" if note else ""
     return (
-        f"<div class='bl-card' role='region' aria-label='{_aria('Case')}'><h4 style='margin:4px 0'>"
-        f"{_e(row['title'])}{label}</h4><p>{_e(row['summary'])}</p>"
+        f"<div class='bl-card' role='region' aria-label='{_aria('Case')}'><h3 style='margin:4px 0;font-size:1.05em'>"
+        f"{_e(row['title'])}{label}</h3><p>{_e(row['summary'])}</p>"
         f"<p style='color:#555'>{ui('When:')} {_e(row['date_text'])} · {ui('Source')}: "
         f"{html.escape(data.cite(str(row['source_id']), url=False))}</p></div>"
     )
@@ -222,8 +222,8 @@ def claim_card_html(row, links: pd.DataFrame, side_label: str, marked: list) -> 
         for x in outgoing.itertuples()
     )
     return (
-        f"<div class='bl-card' role='region' aria-label='{_aria('Claim')}'><h4 style='margin:4px 0'>{_e(row['arg_id'])}"
-        f" · {_e(side_label)}</h4><p><b>{_e(row['claim'])}</b></p>"
+        f"<div class='bl-card' role='region' aria-label='{_aria('Claim')}'><h3 style='margin:4px 0;font-size:1.05em'>{_e(row['arg_id'])}"
+        f" · {_e(side_label)}</h3><p><b>{_e(row['claim'])}</b></p>"
         f"<p><i>{ui('Evidence:')}</i> {_e(row['evidence'])}</p>"
         f"<p><i>{ui('How strong:')}</i> {_e(row['strength_note'])}</p><ul>{lines or '<li>' + ui('No links.') + '</li>'}</ul>"
         f"{_source(row['source_id'])}"
@@ -244,8 +244,8 @@ def option_card_html(row, roles: pd.DataFrame) -> str:
     args = ", ".join(str(row["evidence_args"]).split(";")) if _e(row["evidence_args"]) else ui("none listed")
     backed, opposed = (ui(role_titles(row[c], roles)) for c in ("backed_by", "opposed_by"))  # 'none recorded'
     return (
-        f"<div class='bl-card' role='region' aria-label='{_aria('Option')}'><h4 style='margin:4px 0'>"
-        f"{_e(row['option_id'])}: {_e(row['title'])}</h4><p>{_e(row['summary'])}</p>"
+        f"<div class='bl-card' role='region' aria-label='{_aria('Option')}'><h3 style='margin:4px 0;font-size:1.05em'>"
+        f"{_e(row['option_id'])}: {_e(row['title'])}</h3><p>{_e(row['summary'])}</p>"
         f"<p><b>{ui('Proposed by:')}</b> {_e(row['proposed_by'])}</p>"
         f"<p><b>{ui('Would back it:')}</b> {_e(backed)}<br><b>{ui('Would oppose it:')}</b> {_e(opposed)}</p>"
         f"<p><b>{ui('Trade-offs:')}</b> {_e(row['trade_offs'])}</p>"

@@ -101,7 +101,7 @@ body{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;pad
 h1{font-size:1.8rem} h2{font-size:1.35rem;border-bottom:1px solid #ccc;margin-top:2rem}
 table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem} th,td{border-bottom:1px solid #ddd;padding:.25rem .5rem;vertical-align:top;text-align:left}
 blockquote{border-left:4px solid #0072B2;margin:.6rem 0;padding:.2rem .8rem;background:#f4f8fb}
-pre,code{background:#f5f5f5;font-size:.9rem} pre{padding:.4rem;overflow-x:auto}
+pre,code{background:#f5f5f5;font-size:.9rem} body pre,body .highlight pre{padding:.4rem;white-space:pre-wrap;overflow-wrap:anywhere;overflow:visible}
 details{border:1px solid #ccc;padding:.3rem .6rem;margin:.6rem 0} summary{cursor:pointer}
 .jp-InputPrompt,.jp-OutputPrompt{display:none} .bl-static-note{color:#555}
 nav.bl-top{font-size:.9rem;margin-bottom:1rem} nav.bl-top a{margin-right:1rem}

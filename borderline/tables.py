@@ -12,9 +12,12 @@ True
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from . import data
+from .i18n import ui
 
 
 def styled(frame: pd.DataFrame):
@@ -35,6 +38,30 @@ def styled(frame: pd.DataFrame):
     return frame.style.hide(axis="index").format(formats, na_rep="")
 
 
+class Table:
+    """A formatted table (a pandas Styler underneath: ``.data``, ``.to_html()``) shown inside its own region,
+    which scrolls sideways when the table is wider than the page and takes keyboard focus, so a keyboard
+    user can scroll it too; a screen reader announces the region by the table's name.
+
+    >>> table = Table(styled(pd.DataFrame({"a": [1]})), "population")
+    >>> table.data["a"].tolist(), table._repr_html_().startswith('<div class="bl-scroll" role="region" tabindex="0"')
+    ([1], True)
+    """
+
+    def __init__(self, styler, name: str):
+        self.styler, self.name = styler, name
+
+    def __getattr__(self, attr):
+        return getattr(self.styler, attr)
+
+    def _repr_html_(self) -> str:
+        label = html.escape(ui("Table: {name}", name=self.name))
+        return (
+            f'<div class="bl-scroll" role="region" tabindex="0" aria-label="{label}" '
+            f'style="overflow-x:auto;max-width:100%">{self.styler.to_html()}</div>'
+        )
+
+
 def rows(name: str, *ids: str, columns=None, **where):
     """Some rows of a table, picked by id or by column value, formatted (see ``data.rows``).
 
@@ -42,7 +69,7 @@ def rows(name: str, *ids: str, columns=None, **where):
     >>> rows("famine_estimates", *first).data["est_id"].tolist() == first
     True
     """
-    return styled(data.rows(name, *ids, columns=columns, **where))
+    return Table(styled(data.rows(name, *ids, columns=columns, **where)), name)
 
 
 def arrivals_by_year(first: int, last: int, total: bool = True):
@@ -52,7 +79,7 @@ def arrivals_by_year(first: int, last: int, total: bool = True):
     >>> int(table.iloc[-1]["women"]), int(table.iloc[-1]["total"])
     (23566, 31533)
     """
-    return styled(data.arrivals_by_year(first, last, total))
+    return Table(styled(data.arrivals_by_year(first, last, total)), "arrivals")
 
 
 def table_html(frame: pd.DataFrame, caption: str = "") -> str:

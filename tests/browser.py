@@ -392,7 +392,7 @@ def drive_by_keyboard(page, timeout_s: float = 20.0) -> dict:
                     || e.textContent.trim().slice(0, 30)};
     }"""
     tabs, target = 0, None
-    while tabs < 8:
+    while tabs < 20:  # a chart's "data behind" details and links come before a control placed under it
         page.keyboard.press("Tab")
         tabs += 1
         target = box.evaluate(focused)
@@ -411,6 +411,8 @@ def drive_by_keyboard(page, timeout_s: float = 20.0) -> dict:
     deadline = time.time() + timeout_s
     changed = False
     while time.time() < deadline and not changed:
-        changed = _fingerprint(page, index) != before
+        after = _fingerprint(page, index)
+        changed = after != before
         time.sleep(0.05)
-    return {"widget": index, "tabs": tabs, "control": target, "key": key, "changed": changed}
+    chart = changed and "#" in before and before.split("#", 1)[1] != after.split("#", 1)[1]
+    return {"widget": index, "tabs": tabs, "control": target, "key": key, "changed": changed, "chart_changed": chart}

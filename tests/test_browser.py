@@ -62,6 +62,18 @@ def test_notebook_runs_renders_and_responds_offline(server, chromium, name):
             expected = len(CHART_CALLS.findall(c["source"]))
             assert c["drawn"] >= expected, f"{c['source'][:40]}: {c['drawn']} of {expected} charts drawn"
 
+        found = lab.axe_violations(page)
+        print(f"{name}: {lab.axe_counts(found)}")
+        assert found["ours"] == [], "axe-core, on what the curriculum renders:\n" + "\n".join(lab.axe_report(found))
+        assert found["unlisted"] == [], "axe-core, not in tests/axe-known-issues.yaml:\n" + "\n".join(
+            lab.axe_report(found)
+        )
+
+        keyboard = lab.drive_by_keyboard(page)
+        print(f"{name}: keyboard {keyboard}")
+        assert keyboard["changed"], f"driven by keyboard alone, the widget did not change: {keyboard}"
+        assert keyboard["control"]["name"].strip(), f"the control reached by Tab has no name: {keyboard}"
+
         probes = lab.operate_probes(page)
         if any(c["drawn"] for c in cells):
             assert probes, "no control was operated"

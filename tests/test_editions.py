@@ -282,6 +282,7 @@ def test_handout_pages_draw_every_chart_offline_in_chromium(handouts):
     pages = sorted(handouts.glob("*.html"))
     for kind in ("worksheet", "key", "glance", "cards"):  # the room's pages are drawn too (borderline/room.py)
         assert any(p.name.endswith(f"-{kind}.html") for p in pages), kind
+    counts, failures = {}, []
     with lab.browser() as b:
         for page_path in pages:
             requests = []
@@ -298,7 +299,12 @@ def test_handout_pages_draw_every_chart_offline_in_chromium(handouts):
             outside = [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
             assert outside == [], f"{page_path.name}: {outside[:3]}"
             assert errors == [], f"{page_path.name}: {errors[:2]}"
+            found = lab.axe_violations(page, ours="body")  # everything on a handout page is the curriculum's
+            counts[page_path.name] = len(found["ours"])
+            failures += [f"{page_path.name}: {line}" for line in lab.axe_report(found)]
             page.close()
+    print(f"axe-core on {len(counts)} handout, worksheet, key, glance and card pages: {sum(counts.values())} failing")
+    assert failures == [], "axe-core (serious, critical, heading order):\n" + "\n".join(failures[:40])
 
 
 def _slide_cells(name: str) -> list:
@@ -339,6 +345,7 @@ def test_slides_draw_every_chart_fit_the_slide_and_step_with_the_keyboard(handou
     if reason:
         pytest.skip("browser check skipped: " + reason)
     shots = ROOT / "build" / "screenshots"
+    failures = []
     with lab.browser() as b:
         for page_path in sorted((handouts / "slides").glob("*.html")):
             page = b.new_page(viewport={"width": 1280, "height": 720})
@@ -390,7 +397,12 @@ def test_slides_draw_every_chart_fit_the_slide_and_step_with_the_keyboard(handou
                 page.wait_for_function(f"Reveal.getIndices().h === {min(i + 1, total - 1)}")
             assert outside == [], f"{page_path.name}: {outside[:3]}"
             assert errors == [], f"{page_path.name}: {errors[:2]}"
+            page.evaluate("Reveal.slide(0)")
+            found = lab.axe_violations(page, ours=".reveal .slides")
+            print(f"slides {page_path.name}: {lab.axe_counts(found)}")
+            failures += [f"{page_path.name}: {line}" for line in lab.axe_report(found)]
             page.close()
+    assert failures == [], "axe-core on the slides:\n" + "\n".join(failures[:40])
 
 
 def test_role_cards_print_facts_as_bullets_and_keep_our_words(handouts):

@@ -327,7 +327,7 @@ def test_the_options_board_is_in_the_edition_language(lang, monkeypatch, journal
     for row in options.itertuples():
         pick.value = row.option_id
         card = box.text.value
-        assert f"{row.option_id}: {html.escape(getattr(row, 'title' + shown))}</h4>" in card, row.option_id
+        assert f"{row.option_id}: {html.escape(getattr(row, 'title' + shown))}</h3>" in card, row.option_id
         for column in ["summary", "proposed_by", "trade_offs"]:
             assert html.escape(getattr(row, column + shown)) in card, (row.option_id, column)
             assert html.escape(getattr(row, column + other)) not in card, (row.option_id, column)

@@ -149,7 +149,7 @@ class Bibliography:
     >>> sid = load("sources")["source_id"].iloc[0]
     >>> str(Bibliography([sid])) == f"- [{sid}] {cite(sid)}"
     True
-    >>> Bibliography([sid])._repr_html_().startswith('<ul class="bl-bibliography"><li><code>')
+    >>> Bibliography([sid])._repr_html_().startswith('<ul class="bl-bibliography" style="overflow-wrap:anywhere"><li>')
     True
     """
 
@@ -161,7 +161,8 @@ class Bibliography:
 
     def _repr_html_(self) -> str:
         items = "".join(f"<li><code>{html.escape(s)}</code> {html.escape(cite(s))}</li>" for s in self.ids)
-        return f'<ul class="bl-bibliography">{items}</ul>'
+        # long addresses wrap, so the list never scrolls sideways (a scrolling region must take keyboard focus)
+        return f'<ul class="bl-bibliography" style="overflow-wrap:anywhere">{items}</ul>'
 
 
 def bibliography(*tables: str, extra=()) -> Bibliography:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as w
+import traitlets
 
 from ..charts import data_table_html, description_html, figure_html
 from ..tables import table_html
@@ -33,6 +34,9 @@ __all__ = [
     "view",
     "static_mode",
     "pick_value",
+    "number_box",
+    "name_each_button",
+    "YearRange",
 ]
 
 WIDE = w.Layout(width="auto")
@@ -55,6 +59,8 @@ def box_of(children, controls, figure=None, text=None, css="bl-widget", probe=Tr
     ({}, None)
     """
     children = with_data_table(list(children), figure)
+    for control in _descendants(children):
+        name_each_button(control)
     box = w.VBox([w.HTML(_CSS), *children], layout=w.Layout(width="100%"))
     box.add_class("bl-widget")
     if probe and controls:
@@ -62,6 +68,26 @@ def box_of(children, controls, figure=None, text=None, css="bl-widget", probe=Tr
     box.add_class(css)
     box.controls, box.figure, box.text = controls, figure, text
     return box
+
+
+def _descendants(widgets):
+    for widget in widgets:
+        yield widget
+        yield from _descendants(getattr(widget, "children", ()) or ())
+
+
+def name_each_button(control) -> None:
+    """Give each button of a row of toggle buttons the question it answers as its tooltip (the ``title`` a
+    screen reader reads with the button), since ipywidgets ties a group's label to none of its buttons:
+    "Yes" alone does not say yes to what.
+
+    >>> pick = w.ToggleButtons(options=["Yes", "No"], description="Of persecution")
+    >>> name_each_button(pick); pick.tooltips
+    ('Of persecution: Yes', 'Of persecution: No')
+    """
+    if isinstance(control, w.ToggleButtons) and not control.tooltips and control.description:
+        question = control.description.rstrip(": ")
+        control.tooltips = tuple(f"{question}: {label}" for label in control._options_labels)
 
 
 def note(message: str) -> w.HTML:
@@ -140,3 +166,67 @@ def row_picker(rows, key: str, description: str, width: str = "680px") -> w.Drop
         style=LABEL_STYLE,
         layout=w.Layout(width=width),
     )
+
+
+def number_box(value: int, low: int, high: int, description: str) -> w.BoundedIntText:
+    """A labelled whole-number box (a native number input: a screen reader reads its label, and the arrow
+    keys step it), used where a slider would do: ipywidgets' sliders give their handle no accessible name.
+
+    >>> box = number_box(5, 1, 10, "Bars:")
+    >>> box.value, box.min, box.max, box.description
+    (5, 1, 10, 'Bars:')
+    """
+    return w.BoundedIntText(
+        value=value,
+        min=low,
+        max=high,
+        step=1,
+        description=description,
+        style=LABEL_STYLE,
+        continuous_update=True,
+        layout=w.Layout(width="190px"),
+    )
+
+
+class YearRange(w.HBox):
+    """Two labelled year boxes ("from" and "to") that act as one control whose ``value`` is ``(first, last)``.
+
+    It replaces a range slider, whose two handles have no accessible name: each box is a native number input
+    with its own label, stepped with the arrow keys. A "from" after the "to" moves the "to" with it.
+
+    >>> years = YearRange(2000, 2024, "From:", "to:")
+    >>> years.value, years.min, years.max
+    ((2000, 2024), 2000, 2024)
+    >>> years.first.value = 2030
+    >>> years.value
+    (2024, 2024)
+    >>> years.value = (2010, 2012)
+    >>> years.first.value, years.last.value
+    (2010, 2012)
+    """
+
+    value = traitlets.Tuple()
+
+    def __init__(self, low: int, high: int, first_label: str, last_label: str):
+        self.min, self.max = low, high
+        self.first = number_box(low, low, high, first_label)
+        self.last = number_box(high, low, high, last_label)
+        super().__init__([self.first, self.last])
+        self.description = f"{first_label} {last_label}"  # what the two labels read together
+        self.value = (low, high)
+        self.first.observe(self._from_boxes, names="value")
+        self.last.observe(self._from_boxes, names="value")
+
+    def _from_boxes(self, change) -> None:
+        first, last = self.first.value, self.last.value
+        if first > last:  # keep the range the right way round, moving the box not being edited
+            other = self.last if change["owner"] is self.first else self.first
+            other.value = first if other is self.last else last
+            return  # the moved box's own change sets the value
+        self.value = (first, last)
+
+    @traitlets.observe("value")
+    def _to_boxes(self, change) -> None:
+        first, last = change["new"]
+        if (self.first.value, self.last.value) != (first, last):
+            self.first.value, self.last.value = first, last

@@ -112,7 +112,7 @@ def status_checker_static(key: str = "status") -> StaticView:
         columns={c: label.split(" (")[0] for c, label in elements.items()}
     )
     cards = "".join(
-        f"<h4>{html.escape(str(r.title))}</h4><p>{html.escape(str(r.summary))}</p>"
+        f"<h3>{html.escape(str(r.title))}</h3><p>{html.escape(str(r.summary))}</p>"
         f"<p><i>{ui('Feedback:')}</i> {html.escape(str(r.feedback))}</p>"
         for r in cases.itertuples()
     )

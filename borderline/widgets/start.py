@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from .. import charts, data, i18n, journal, registry
 from ..cards import glossary_card_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, pick_value, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, number_box, pick_value, table_html, view
 
 PACKAGES = ["pandas", "plotly", "ipywidgets", "anywidget", "jupyterlab"]
 
@@ -73,7 +73,7 @@ def setup_check() -> w.VBox:
     )
     installed = ui("Installed: {versions}", versions=html.escape(versions))
     table = w.HTML(f'<ul style="margin:0">{results}<li>{installed}</li></ul>')
-    slider = w.IntSlider(value=5, min=1, max=10, description=ui("Bars:"), style=LABEL_STYLE, continuous_update=True)
+    slider = number_box(5, 1, 10, ui("Bars:"))
     fig = go.FigureWidget(charts.tiny_check_chart(5))
     text = w.HTML()
 
@@ -82,7 +82,10 @@ def setup_check() -> w.VBox:
         with fig.batch_update():
             fig.data[0].x, fig.data[0].y = [str(x) for x in range(1, n + 1)], [x * x for x in range(1, n + 1)]
             fig.layout.title.text = ui("Setup check: the squares of 1 to {n}", n=n)
-        works = ui("If you can see the chart and moving the slider changes the number of bars, your set-up is ready.")
+        works = ui(
+            "If you can see the chart and changing the number of bars (type it, or use the arrow keys) "
+            "changes it, your set-up is ready."
+        )
         bars = ui("Bar chart of the squares of 1 to {n}, rising from 1 to {square}.", n=n, square=n * n)
         text.value = f"<p><b>{ui('Works?')}</b> {works} {bars}</p>"
 

@@ -8,6 +8,8 @@ True
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as w
 import plotly.graph_objects as go
 
@@ -15,7 +17,7 @@ from .. import charts, data, registry
 from ..analysis import filter_statements, groups, in_group, years_of
 from ..cards import statement_card_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, view
+from .base import LABEL_STYLE, StaticView, YearRange, box_of, chart_html, view
 
 
 def _controls(frame):
@@ -34,15 +36,7 @@ def _controls(frame):
         style=LABEL_STYLE,
         layout=w.Layout(width="380px"),
     )
-    period = w.IntRangeSlider(
-        value=(int(years.min()), int(years.max())),
-        min=int(years.min()),
-        max=int(years.max()),
-        description=ui("Years:"),
-        style=LABEL_STYLE,
-        continuous_update=False,
-        layout=w.Layout(width="460px"),
-    )
+    period = YearRange(int(years.min()), int(years.max()), ui("Years from:"), ui("to:"))
     return who, theme, period
 
 
@@ -84,7 +78,8 @@ def statements_browser() -> w.VBox:
             + ui("Showing {count} statements", count=len(shown))
             + "</b> "
             + ui("({mine} by {group}, {others} by others), oldest first.", **counts)
-            + f"</p><div style='max-height:420px;overflow-y:auto'>{cards}</div>"
+            + f"</p><div class='bl-scroll' role='region' tabindex='0' aria-label='{html.escape(ui('Statements shown'))}' "
+            + f"style='max-height:420px;overflow-y:auto'>{cards}</div>"
         )
 
     for control in (who, theme, period):

@@ -87,10 +87,10 @@ def treaty_explorer_static() -> StaticView:
     """The treaty explorer in the handouts: the timeline and one table per state.
 
     >>> html_ = treaty_explorer_static()._repr_html_()
-    >>> all(f"<h4>{name}</h4>" in html_ for name in data.labels("treaty_status.state").values())
+    >>> all(f"<h3>{name}</h3>" in html_ for name in data.labels("treaty_status.state").values())
     True
     """
     tables = "".join(
-        f"<h4>{name}</h4>" + treaty_table("state", code) for code, name in data.labels("treaty_status.state").items()
+        f"<h3>{name}</h3>" + treaty_table("state", code) for code, name in data.labels("treaty_status.state").items()
     )
     return StaticView(ui("Treaty explorer"), chart_html(charts.treaty_timeline()), tables)
