@@ -19,33 +19,39 @@ import sys as _sys
 if "rfc3987_syntax" not in _sys.modules and "jsonschema" not in _sys.modules:
     _sys.modules["rfc3987_syntax"] = None
 
-from . import analysis, cards, charts, data, exercises, journal, registry, tables, views, widgets  # noqa: E402
-from .charts import show
-from .data import BorderlineError, DataError, bibliography, cite, load, source_line
-from .exercise_view import exercise, model_answer
-from .exercises import check, hint, parse_number
-from .lessons import lesson_sources
-from .tables import arrivals_by_year, rows  # formatted for reading; data.rows returns the plain DataFrame
-from .widgets import (
-    argument_map,
-    arrivals_timeline,
-    border_map,
-    china_estimates_explorer,
-    estimate_explorer,
-    export_my_work,
-    final_position,
-    glossary_browser,
-    journal_entry,
-    opening_position,
-    options_board,
-    per_capita_calculator,
-    per_capita_rate,
-    role_cards,
-    setup_check,
-    statements_browser,
-    status_checker,
-    treaty_explorer,
-)
+# `python -m borderline lab` sets up the environment on a machine that has nothing installed yet, so importing
+# the package for it must not need pandas or plotly. Python imports this file before running __main__, with
+# sys.argv[0] still "-m"; only the launcher (borderline/launch.py, standard library only) is needed then.
+_LAUNCHING = _sys.argv[:2] == ["-m", "lab"]
+
+if not _LAUNCHING:
+    from . import analysis, cards, charts, data, exercises, journal, registry, tables, views, widgets  # noqa: E402
+    from .charts import show
+    from .data import BorderlineError, DataError, bibliography, cite, load, source_line
+    from .exercise_view import exercise, model_answer
+    from .exercises import check, hint, parse_number
+    from .lessons import lesson_sources
+    from .tables import arrivals_by_year, rows  # formatted for reading; data.rows returns the plain DataFrame
+    from .widgets import (
+        argument_map,
+        arrivals_timeline,
+        border_map,
+        china_estimates_explorer,
+        estimate_explorer,
+        export_my_work,
+        final_position,
+        glossary_browser,
+        journal_entry,
+        opening_position,
+        options_board,
+        per_capita_calculator,
+        per_capita_rate,
+        role_cards,
+        setup_check,
+        statements_browser,
+        status_checker,
+        treaty_explorer,
+    )
 
 __all__ = [
     "analysis",
@@ -121,4 +127,5 @@ def _install_error_display():
         shell.set_custom_exc((BorderlineError,), _friendly)
 
 
-_install_error_display()
+if not _LAUNCHING:
+    _install_error_display()

@@ -1,6 +1,7 @@
-"""The one command line: ``python -m borderline check|sync|student|handouts``.
+"""The one command line: ``python -m borderline lab|check|sync|student|handouts|...``.
 
-``make check``, ``make sync``, ``make student`` and ``make handouts`` call it.
+``make check``, ``make sync``, ``make student`` and ``make handouts`` call it. ``python -m borderline lab``
+does what ``make lab`` does, for machines without make (borderline/launch.py; it needs nothing installed).
 """
 
 from __future__ import annotations
@@ -64,8 +65,14 @@ def main(argv=None) -> int:
     ok ...
     True
     """
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["lab"]:  # before anything that needs the installed packages
+        from .launch import main as lab
+
+        return lab(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m borderline", description="Borderline curriculum tools")
     sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("lab", help="set up (first time only) and open the curriculum in JupyterLab, as `make lab` does")
     sub.add_parser("check", help="validate every dataset and exercises file and say what to fix")
     sync = sub.add_parser(
         "sync", help="rebuild derived blocks (sources, navigation, syllabus) and the notebooks from lessons/*.md"

@@ -213,6 +213,7 @@ def role_cards() -> str:
     True
     """
     from . import cards, data
+    from .i18n import ui
 
     if "roles" not in data.names():
         return ""
@@ -221,8 +222,12 @@ def role_cards() -> str:
         for _, r in data.load("roles").iterrows()
     )
     return (
-        "<h1>Role cards: the options role play</h1><p>You play a decision-maker, never a refugee. "
-        "Argue your option from the evidence; expect questions from the other groups.</p>" + printed
+        f"<h1>{ui('Role cards: the options role play')}</h1><p>"
+        + ui(
+            "You play a decision-maker, never a refugee. Argue your option from the evidence; expect questions from the other groups."
+        )
+        + f"</p><h2>{ui('One card per group')}</h2>"
+        + printed
     )
 
 
