@@ -17,14 +17,8 @@ LESSONS = lessons.lesson_files()
 LABEL = re.compile(r"^(#+ Going deeper:|\*\*Going deeper\.\*\*)")
 
 
-# Lessons whose core path is still being cut (issue 13 is open): their checks run and report, but do not fail yet.
-BEING_CUT = {"02-crossing-the-border", "03-chinas-position", "04-treaty-arguments", "05-responses-and-debate"}
-
-
 @pytest.fixture(params=LESSONS, ids=lambda p: p.stem)
 def lesson(request):
-    if request.param.stem in BEING_CUT:
-        request.applymarker(pytest.mark.xfail(reason="core path still being cut (issue 13)", strict=False))
     return request.param, jupytext.read(request.param)
 
 
@@ -128,3 +122,21 @@ def test_sync_check_catches_stale_reading_minutes(tmp_path):
     md.write_text(text.replace(f"reading_minutes: {meta['reading_minutes']}", "reading_minutes: 99", 1))
     folders = dict(lessons_folder=tmp_path / "lessons", notebooks_folder=tmp_path / "notebooks", syllabus=None)
     assert f"lessons/{md.name}" in lesson_sync.sync(check=True, **folders)
+
+
+def test_the_minutes_line_of_each_plan_matches_the_lesson(lesson):
+    md, _nb = lesson
+    meta = lessons.front_matter(md)
+    text = (ROOT / "lessons.md").read_text(encoding="utf-8")
+    part = text.split(f"## {meta['lesson']} · ", 1)[1].split("\n## ", 1)[0]
+    found = re.search(r"^\*\*Minutes\.\*\* Reading (\d+) · teaching (\d+) · exercises (\d+) · total (\d+)", part, re.M)
+    assert found, (
+        f"lessons.md, lesson {meta['lesson']}: no '**Minutes.** Reading R · teaching T · exercises E · total N'"
+    )
+    expected = (
+        meta["reading_minutes"],
+        meta["teaching_minutes"],
+        meta["exercise_minutes"],
+        lessons.total_minutes(meta),
+    )
+    assert tuple(map(int, found.groups())) == expected, f"lessons.md, lesson {meta['lesson']}: write {expected}"

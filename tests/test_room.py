@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from borderline import data, editions, exercise_bank, lessons, notes, room
+from conftest import ROOT
 
 LESSONS = [(n, name) for n, _title, name in lessons.order()]
 CITE = re.compile(r" ?\[[A-Z][A-Z0-9_]+(?:; ?[A-Z][A-Z0-9_]+)*(?:; our arithmetic)?\]")
@@ -127,6 +128,23 @@ def test_every_lesson_has_a_plan_with_a_question_and_activity_cards(lesson, name
             )
     _, body = room.cards_page(nb.metadata["borderline"], plan)
     assert body.count("class='rm-card'") == len(plan["activities"])
+
+
+@pytest.mark.parametrize("lesson,name", LESSONS)
+def test_each_card_keeps_the_time_box_of_the_plan_in_lessons_md(lesson, name):
+    """A card's ``when`` starts where a row of the lesson's 90-minute plan starts and ends where one ends,
+    and its minutes fit inside it, so the printed card and the printed plan never disagree."""
+    text = (ROOT / "lessons.md").read_text(encoding="utf-8")
+    part = text.split(f"## {lesson} · ", 1)[1].split("\n## ", 1)[0]
+    rows = [tuple(map(int, r)) for r in re.findall(r"^\| (\d+)-(\d+) \|", part, flags=re.M)]
+    starts, ends = {a for a, _ in rows}, {b for _, b in rows}
+    for activity in room.load_plan(lesson)["activities"]:
+        first, last = map(int, activity["when"].split("-"))
+        assert first in starts and last in ends, (
+            f"lessons/{name[:-6]}/plan.yaml, {activity['title']!r}: when {activity['when']} is not a span of "
+            f"the plan in lessons.md (rows {', '.join(f'{a}-{b}' for a, b in rows)})"
+        )
+        assert 0 < activity["minutes"] <= last - first, f"{activity['title']!r}: {activity['minutes']} minutes"
 
 
 def test_the_plans_have_a_card_for_every_activity_the_syllabus_names():
