@@ -476,6 +476,52 @@ def exercise_pages(nb, questions: dict, plan: dict, lang: str = "en", key: bool 
     return title, notes.numbered(text.note() + head + "".join(body), lang), charts
 
 
+def plan_rows(lesson: str, syllabus: Path | None = None) -> list[tuple[str, str]]:
+    """The rows of a lesson's 90-minute plan in ``lessons.md`` (its ``## NN · Title`` part): (minutes, activity).
+    Links become their text, since the page they point into is not printed with them.
+
+    >>> import tempfile
+    >>> md = Path(tempfile.mkdtemp()) / "lessons.md"
+    >>> _ = md.write_text("## 99 · T\\n\\n| min | activity | notes |\\n|---|---|---|\\n| 0-5 | Recap; the [norms](#n) | x |\\n")
+    >>> plan_rows("99", md), plan_rows("98", md)
+    ([('0-5', 'Recap; the norms')], [])
+    """
+    syllabus = syllabus or editions.ROOT / "lessons.md"
+    text = syllabus.read_text(encoding="utf-8") if syllabus.exists() else ""
+    if f"## {lesson} · " not in text:
+        return []
+    part = text.split(f"## {lesson} · ", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| (\d+-\d+) \| (.+?) \|", part, flags=re.M)
+    return [(when, re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", activity).strip()) for when, activity in rows]
+
+
+def _timeline(meta: dict, plan: dict, lang: str, text) -> str:
+    """The seminar's minutes, row by row from lessons.md, each planned activity's card named in its row;
+    without a plan in lessons.md, the activity cards alone."""
+    cards = plan.get("activities", [])
+
+    def card_line(a) -> str:
+        return (
+            f"{html.escape(text(a, 'title'))} ({ui('{n} min', lang=lang, n=a['minutes'])}; "
+            f"{html.escape(text(a, 'grouping'))})"
+        )
+
+    rows = plan_rows(str(meta.get("lesson", "")))
+    if not rows:
+        return "".join(f"<li><b>{html.escape(a.get('when') or '')}</b> {card_line(a)}</li>" for a in cards)
+    out = (
+        []
+        if lang == "en"
+        else [f"<li class='rm-meta'>{ui('The rows of the plan are from lessons.md, in English.', lang=lang)}</li>"]
+    )
+    for when, activity in rows:
+        first, last = map(int, when.split("-"))
+        here = [a for a in cards if first <= int(str(a.get("when", "0-0")).split("-")[0]) < last]
+        card = "".join(f"<br><i>{ui('Card', lang=lang)}:</i> {card_line(a)}" for a in here)
+        out.append(f"<li><b>{when}</b> {_inline(activity)}{card}</li>")
+    return "".join(out)
+
+
 def glance_page(
     nb, plan: dict, lang: str = "en", files: dict | None = None, path: Path | None = None
 ) -> tuple[str, str]:
@@ -515,14 +561,7 @@ def glance_page(
         f"<li>{ui('Pre-reading', lang=lang)}: {pre_text}</li></ul>"
     )
     goals = "".join(f"<li>{_inline(o)}</li>" for o in objectives(nb)) or f"<li>{dash}</li>"
-    activities = (
-        "".join(
-            f"<li><b>{html.escape(a.get('when') or '')}</b> {html.escape(text(a, 'title'))} "
-            f"({ui('{n} min', lang=lang, n=a['minutes'])}; {html.escape(text(a, 'grouping'))})</li>"
-            for a in plan.get("activities", [])
-        )
-        or f"<li>{dash}</li>"
-    )
+    activities = _timeline(meta, plan, lang, text) or f"<li>{dash}</li>"
     printing = (
         "".join(f"<li>{html.escape(text({'x': p}, 'x'))}</li>" for p in plan.get("print") or []) or f"<li>{dash}</li>"
     )
@@ -546,10 +585,10 @@ def glance_page(
         )
         + f"<h2>{ui('Objectives', lang=lang)}</h2><ol>{goals}</ol>"
         f"<div class='rm-cols'><div><h2>{ui('Time', lang=lang)}</h2>{timings}"
-        f"<h2>{ui('In the seminar session', lang=lang)}</h2><ul>{activities}</ul>"
-        f"<h2>{ui('What to print', lang=lang)}</h2><ul>{printing}</ul></div>"
+        f"<h2>{ui('In the seminar session', lang=lang)}</h2><ul>{activities}</ul></div>"
         f"<div><h2>{ui('Sensitive parts', lang=lang)}</h2><ul>{sensitive}</ul>"
-        f"<h2>{ui('If time is short', lang=lang)}</h2><ul>{skips}</ul></div></div>"
+        f"<h2>{ui('If time is short', lang=lang)}</h2><ul>{skips}</ul>"
+        f"<h2>{ui('What to print', lang=lang)}</h2><ul>{printing}</ul></div></div>"
         + (f"<p class='rm-meta'>{links}</p>" if links else "")
         + "</div>"
     )
