@@ -24,6 +24,7 @@ import html
 import os
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat  # noqa: F401 (the examples build notebooks with it)
@@ -391,9 +392,66 @@ def answer_text(q) -> str:
     return text + (f" (accepted within ±{tolerance:.0%})" if tolerance else "")
 
 
+ROW_ID = re.compile(r"\b[A-Z]{1,4}\d{1,3}\b")
+
+
+def named_rows(prompt: str) -> list[tuple[str, str]]:
+    """The dataset rows a prompt names by id ("row C25"), as (table, id), in order; citations in
+    brackets are sources, not rows. On paper a student cannot open the table, so the sheet prints them.
+
+    >>> from borderline import data
+    >>> table = "china_estimates"; first = data.load(table)["est_id"].iloc[0]
+    >>> named_rows(f"Read row {first} [S004].") == [(table, first)], named_rows("No row here [S004].")
+    (True, [])
+    """
+    prose = re.sub(r"\[[^\]]*\]", " ", prompt)
+    index = _row_index()
+    found = []
+    for token in ROW_ID.findall(prose):
+        tables = index.get(token, [])
+        named = [t for t in tables if f"{t}.csv" in prose]
+        table = (named or tables)[0] if len(named or tables) == 1 else None  # ambiguous ids are left out
+        if table and (table, token) not in found:
+            found.append((table, token))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _row_index() -> dict:
+    from . import data
+
+    index = {}
+    for name in data.names():
+        if name in ("sources", "labels", "chart_notes"):
+            continue
+        key = data.schema(name)["schema"].get("primaryKey")
+        if isinstance(key, str):
+            for value in data.load(name)[key].astype(str):
+                index.setdefault(value, []).append(name)
+    return index
+
+
+def _rows_html(q, lang: str) -> str:
+    """The rows the prompt names, each as one line of its non-empty cells (for the sheet and the key)."""
+    from . import data
+
+    items = []
+    for table, row_id in named_rows(q.prompt):
+        row = data.in_language(data.rows(table, row_id)).iloc[0]
+        cells = "; ".join(
+            f"<i>{html.escape(str(col))}</i>: {html.escape(str(value))}"
+            for col, value in row.items()
+            if not str(col).endswith("_ko") and str(value).strip() not in ("", "nan", "<NA>", "NaT", "None")
+        )
+        items.append(f"<li><b>{html.escape(row_id)}</b> ({html.escape(table)}.csv): {cells}</li>")
+    if not items:
+        return ""
+    return f"<div class='rm-rows'><p class='rm-meta'>{ui('The rows this exercise names', lang=lang)}:</p><ul>{''.join(items)}</ul></div>"
+
+
 def _exercise(q, deeper: bool, lang: str, key: bool) -> str:
     badge = f"<span class='rm-deeper'>{ui('Going deeper', lang=lang)}</span>" if deeper else ""
-    body = badge + prompt_html(q)
+    body = badge + prompt_html(q) + _rows_html(q, lang)
     if key:
         body += _key(q, lang)
     else:

@@ -153,8 +153,10 @@ def test_map_leaves_out_countries_no_route_reaches_and_places_crowded_names():
 
 def test_arrivals_by_year_and_the_events_marked():
     assert int(analysis.arrivals_frame().set_index("year").loc[2009, "total"]) == 2914
-    marks = [a.text for a in charts.arrivals().layout.annotations if not a.text.startswith("Source")]
-    assert any("enter the Spanish" in m for m in marks) and len(marks) == 5
+    fig = charts.arrivals()
+    marks = [a.text for a in fig.layout.annotations if not a.text.startswith("Source")]
+    assert marks == ["1", "2", "3", "4", "5"]  # numbers on the lines, never a clipped title
+    assert "(1) 2002: 25 North Koreans enter the Spanish" in charts.description(fig)
 
 
 def test_treaty_status_summaries():

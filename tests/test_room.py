@@ -70,6 +70,15 @@ def test_every_exercise_is_in_the_worksheet_without_its_answer_and_in_the_key_wi
     assert " model answer " not in sheet_text and "rm-answer'" not in sheet
 
 
+@pytest.mark.parametrize("lesson,name", LESSONS)
+def test_every_row_a_prompt_names_is_printed_beside_it(lesson, name):
+    """On paper a student cannot open "row C25 of china_estimates.csv", so the sheet prints the row."""
+    questions, sheet, _key = _pages(name)
+    for q in questions.values():
+        for table, row_id in room.named_rows(q.prompt):
+            assert f"<b>{row_id}</b> ({table}.csv): " in sheet, f"{q.qid}: row {row_id} is not on the worksheet"
+
+
 def test_worksheet_shows_the_views_before_each_exercise_and_no_code():
     cell = nbformat.v4.new_code_cell
     view = nbformat.v4.new_output("display_data", {"text/html": "<div class='chart'>the chart</div>"})

@@ -79,6 +79,7 @@ def arrivals_description(rows: pd.DataFrame, blocks: pd.DataFrame) -> str:
         events=len(marked_events("arrivals")),
         **found,
     )
+    text += " " + events_key("arrivals")
     split = rows[rows["share"].notna()]
     if len(split):
         first, end = split.iloc[0], split.iloc[-1]
@@ -107,17 +108,30 @@ def _mark_years(fig, chart: str) -> None:
         fig.add_shape(
             type="line", x0=x, x1=x, xref="x", yref="paper", y0=0, y1=1, line=dict(color="#777", width=1, dash="dot")
         )
-        fig.add_annotation(
+        fig.add_annotation(  # a number on the line; the events are listed in full in the chart's words
             x=x,
-            y=1.0 - 0.07 * (i % 3),
+            y=1.0,
             xref="x",
             yref="paper",
-            text=str(e["title"])[:34],
+            text=str(i + 1),
+            hovertext=f"{int(e['year'])}: {e['title']}",
             showarrow=False,
-            xanchor="left",
-            font=dict(size=10, color="#333"),
-            bgcolor="rgba(255,255,255,0.8)",
+            yanchor="bottom",
+            font=dict(size=11, color="#222"),
+            bgcolor="#fff",
+            bordercolor="#777",
+            borderpad=2,
         )
+
+
+def events_key(chart: str) -> str:
+    """The numbered key to the events a chart marks with dotted lines (the numbers on the lines).
+
+    >>> events_key("arrivals").startswith("Dotted lines: (1) ")
+    True
+    """
+    marked = [f"({i}) {int(e['year'])}: {e['title']}" for i, (_, e) in enumerate(marked_events(chart).iterrows(), 1)]
+    return ui("Dotted lines: {events}.", events="; ".join(marked)) if marked else ""
 
 
 @registry.uses("arrivals", "events")
