@@ -3,12 +3,12 @@ lab machines). Standard library only, because it runs before anything is install
 
 It creates the private environment ``.venv`` beside the curriculum (once), installs the pinned packages from
 ``requirements.txt`` and the helper package into it, copies JupyterLab's offline settings, and opens JupyterLab
-on lesson 00 on 127.0.0.1 with the token kept and no extension manager or update checks, exactly as the
+on the first lesson on 127.0.0.1 with the token kept and no extension manager or update checks, exactly as the
 Makefile does (both use the same ``.venv`` and the same stamp file, so either route can follow the other).
 
 >>> cmd = lab_command(Path("/c"), Path("/c/.venv"), 8888)
->>> cmd[1:4], "--ServerApp.ip=127.0.0.1" in cmd, cmd[-1]
-(['-m', 'jupyter', 'lab'], True, 'notebooks/00-start-here.ipynb')
+>>> cmd[1:4], "--ServerApp.ip=127.0.0.1" in cmd, cmd[-1] == FIRST_NOTEBOOK
+(['-m', 'jupyter', 'lab'], True, True)
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import venv as venv_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_NOTEBOOK = "notebooks/00-start-here.ipynb"
+# the first lesson, as `make lab` opens it (the lowest-numbered notebook)
+FIRST_NOTEBOOK = next((f"notebooks/{p.name}" for p in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))), "notebooks")
 # What the environment is built from: a change to any of them means installing again (as in the Makefile).
 INPUTS = ("requirements.txt", "pyproject.toml", "borderline/lab_overrides.json")
 
@@ -65,11 +66,11 @@ def setup_steps(root: Path, venv: Path) -> list[list[str]]:
 
 
 def lab_command(root: Path, venv: Path, port: int) -> list[str]:
-    """The command that opens JupyterLab on lesson 00 (the flags of the Makefile's ``LAB_FLAGS``).
+    """The command that opens JupyterLab on the first lesson (the flags of the Makefile's ``LAB_FLAGS``).
 
     >>> cmd = lab_command(Path("/c"), Path("/c/.venv"), 8888)
-    >>> cmd[1:4], "--ServerApp.ip=127.0.0.1" in cmd, cmd[-1]
-    (['-m', 'jupyter', 'lab'], True, 'notebooks/00-start-here.ipynb')
+    >>> cmd[1:4], "--ServerApp.ip=127.0.0.1" in cmd, cmd[-1] == FIRST_NOTEBOOK
+    (['-m', 'jupyter', 'lab'], True, True)
     """
     command = [str(venv_python(venv)), "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}"]
     command += [f"--ServerApp.root_dir={root}", "--LabApp.extension_manager=readonly"]
@@ -118,7 +119,7 @@ def main(argv: list[str]) -> int:
 
     >>> main(["--dry-run", "--port", "8890"])  # doctest: +ELLIPSIS
     set up: ...
-    open: ... -m jupyter lab ... --ServerApp.port=8890 ... notebooks/00-start-here.ipynb
+    open: ... -m jupyter lab ... --ServerApp.port=8890 ... notebooks/...ipynb
     0
     """
     import argparse

@@ -396,12 +396,13 @@ ROW_ID = re.compile(r"\b[A-Z]{1,4}\d{1,3}\b")
 
 
 def named_rows(prompt: str) -> list[tuple[str, str]]:
-    """The dataset rows a prompt names by id ("row C25"), as (table, id), in order; citations in
+    """The dataset rows a prompt names by id ("row X12"), as (table, id), in order; citations in
     brackets are sources, not rows. On paper a student cannot open the table, so the sheet prints them.
 
     >>> from borderline import data
     >>> table = "china_estimates"; first = data.load(table)["est_id"].iloc[0]
-    >>> named_rows(f"Read row {first} [S004].") == [(table, first)], named_rows("No row here [S004].")
+    >>> sid = data.load("sources")["source_id"].iloc[0]
+    >>> named_rows(f"Read row {first} [{sid}].") == [(table, first)], named_rows(f"No row here [{sid}].")
     (True, [])
     """
     prose = re.sub(r"\[[^\]]*\]", " ", prompt)

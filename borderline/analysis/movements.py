@@ -58,8 +58,34 @@ def forced_returns(frame: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = frame[(frame["measure"] == "forced_return") & frame["low"].notna()].copy()
     rows = rows.drop_duplicates(subset=["year", "event"], keep="first")
     rows["when"] = rows["date"].dt.strftime("%d %b %Y").where(rows["date"].notna(), rows["date_text"])
-    rows["label"] = rows["when"].astype(str) + ": " + rows["event"].str.slice(0, 40)
+    rows["label"] = [axis_label(w, y, e) for w, y, e in zip(rows["when"], rows["year"], rows["event"], strict=True)]
+    rows["label"] = _unique(list(rows["label"]))
     return rows.sort_values(["year", "rep_id"])
+
+
+def axis_label(when, year, event, width: int = 42) -> str:
+    """A short label for one event on a chart axis: its date (or, when the date is a long phrase, its year)
+    and the start of its name, cut at a word with an ellipsis; the whole of it is in the hover and the table.
+
+    >>> axis_label("14 Jul 2021", 2021, "About 50 returned by bus from Dandong to Sinuiju")
+    '14 Jul 2021: About 50 returned by bus from…'
+    >>> axis_label("sent from Russia to China on 30 Dec 1999", 1999, "Seven refugees")
+    '1999: Seven refugees'
+    """
+    when = str(when) if len(str(when)) <= 16 else str(int(year))
+    label = f"{when}: {event}"
+    if len(label) <= width:
+        return label
+    return label[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _unique(labels: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
 
 
 def lanes(frame: pd.DataFrame) -> list[str]:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -247,7 +248,9 @@ def repatriations(frame: pd.DataFrame | None = None) -> go.Figure:
         )
     )
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], tickfont=dict(size=11))
-    fig.update_xaxes(type="log", showgrid=True, gridcolor="#eee")
+    top = math.log10(float(rows["low"].max()))
+    # room to the right of the longest bar for its figure as reported ("more than 500 (mostly women)")
+    fig.update_xaxes(type="log", showgrid=True, gridcolor="#eee", range=[0.5, top + 1.4])
     text = repatriations_description(rows, split, str(note["text"]) if note is not None else "")
     return style(
         fig,
