@@ -31,7 +31,9 @@ from .i18n import ui
 SLIDE_TAG = "slide"
 REVEAL = editions.ROOT / "web" / "node_modules" / "reveal.js"
 # What the slides need from reveal.js: the script, its style sheet and one theme.
-REVEAL_FILES = ["dist/reveal.js", "dist/reveal.css", "dist/theme/white.css", "LICENSE"]
+# reveal.js's zoom plugin: Alt+click (Ctrl+click on Linux) magnifies part of a slide, for a dense chart such
+# as an argument map that must be shrunk to fit.
+REVEAL_FILES = ["dist/reveal.js", "dist/reveal.css", "dist/theme/white.css", "dist/plugin/zoom.js", "LICENSE"]
 WIDTH, HEIGHT = 1280, 720  # 16:9; reveal.js scales the whole slide to the screen
 FOLDER = "slides"
 
@@ -47,6 +49,7 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_css -%}<style>{{ resources.borderline_css }}</style>{%- endblock html_head_css -%}
 {%- block footer_js -%}
 <script src="{{ resources.reveal.url_prefix }}/dist/reveal.js"></script>
+<script src="{{ resources.reveal.url_prefix }}/dist/plugin/zoom.js"></script>
 <script>{{ resources.borderline_js }}</script>
 {%- endblock footer_js -%}
 """
@@ -108,7 +111,7 @@ SLIDE_JS = """
   Reveal.initialize({
     hash: true, controls: true, progress: true, center: true, transition: 'none',
     slideNumber: 'c/t', showSlideNumber: 'all', width: W, height: H, margin: 0.03,
-    keyboard: true, navigationMode: 'linear'
+    keyboard: true, navigationMode: 'linear', plugins: [RevealZoom]
   }).then(function () {
     document.querySelectorAll('.reveal .slides > section').forEach(fitCharts);
     fitText(Reveal.getCurrentSlide());

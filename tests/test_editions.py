@@ -381,6 +381,7 @@ def test_slides_draw_every_chart_fit_the_slide_and_step_with_the_keyboard(handou
             for chart in charts:
                 assert chart["w"] <= 1280 and chart["h"] <= 720, f"{page_path.name}: {chart}"
                 assert chart["title"] and chart["source"], f"{page_path.name}: {chart}"
+            assert page.evaluate("!!Reveal.getPlugin('zoom')"), "the zoom plugin (Alt+click) is not loaded"
             total = page.evaluate("Reveal.getTotalSlides()")
             assert total == len(_slide_cells(page_path.with_suffix(".ipynb").name))
             number = page.locator(".slide-number")
