@@ -68,15 +68,24 @@ def axis_label(when, year, event, width: int = 42) -> str:
     and the start of its name, cut at a word with an ellipsis; the whole of it is in the hover and the table.
 
     >>> axis_label("14 Jul 2021", 2021, "About 50 returned by bus from Dandong to Sinuiju")
-    '14 Jul 2021: About 50 returned by bus from…'
+    '14 Jul 2021: About 50 returned by bus…'
     >>> axis_label("sent from Russia to China on 30 Dec 1999", 1999, "Seven refugees")
     '1999: Seven refugees'
     """
     when = str(when) if len(str(when)) <= 16 else str(int(year))
-    label = f"{when}: {event}"
-    if len(label) <= width:
-        return label
-    return label[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return cut_at_word(f"{when}: {event}", width)
+
+
+def cut_at_word(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` characters, else cut at the last whole word with an ellipsis.
+
+    >>> cut_at_word("over 7,000 (about ten percent of the total)", 24), cut_at_word("about 60", 24)
+    ('over 7,000 (about ten…', 'about 60')
+    """
+    text = str(text)
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:(") + "…"
 
 
 def _unique(labels: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from .. import data, registry
 from ..analysis import arrival_blocks, arrivals_frame, event_dates, forced_returns, lanes
+from ..analysis.movements import cut_at_word
 from ..i18n import ui
 from .style import PALETTE, data_table, marked_events, note_sources, style, with_notes
 
@@ -242,7 +243,7 @@ def repatriations(frame: pd.DataFrame | None = None) -> go.Figure:
             hovertext=hover,
             hoverinfo="text",
             name=ui("Forced returns"),
-            text=[str(v) for v in rows["value_text"]],
+            text=[cut_at_word(v, 30) for v in rows["value_text"]],  # in full in the hover and the table
             textposition="outside",
             cliponaxis=False,
         )
