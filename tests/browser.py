@@ -360,6 +360,15 @@ def axe_counts(found: dict) -> str:
     )
 
 
+def log_axe(page_name: str, found: dict) -> None:
+    """Note one page's counts for the end-of-run summary (tests/conftest.py prints build/axe-counts.txt)."""
+    from conftest import AXE_LOG
+
+    AXE_LOG.parent.mkdir(parents=True, exist_ok=True)
+    with AXE_LOG.open("a", encoding="utf-8") as log:
+        log.write(f"{page_name}: {axe_counts(found)}\n")
+
+
 def axe_report(found: dict) -> list[str]:
     """The failures, one readable line each: rule, impact, where (cell or selector) and the element."""
     return [

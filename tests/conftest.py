@@ -25,3 +25,20 @@ def datasets_copy(tmp_path):
     target = tmp_path / "datasets"
     shutil.copytree(ROOT / "datasets", target)
     return target
+
+
+# The browser tests note axe-core's counts here (one line per page checked); the summary prints them,
+# so every run shows how many violations were ours (always 0, or the run fails) and how many JupyterLab's.
+AXE_LOG = ROOT / "build" / "axe-counts.txt"
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller, not an xdist worker
+        AXE_LOG.unlink(missing_ok=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if AXE_LOG.exists():
+        terminalreporter.section("axe-core: serious and critical violations by page")
+        for line in sorted(AXE_LOG.read_text(encoding="utf-8").splitlines()):
+            terminalreporter.write_line(line)

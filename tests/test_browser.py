@@ -63,7 +63,7 @@ def test_notebook_runs_renders_and_responds_offline(server, chromium, name):
             assert c["drawn"] >= expected, f"{c['source'][:40]}: {c['drawn']} of {expected} charts drawn"
 
         found = lab.axe_violations(page)
-        print(f"{name}: {lab.axe_counts(found)}")
+        lab.log_axe(f"JupyterLab {name}", found)
         assert found["ours"] == [], "axe-core, on what the curriculum renders:\n" + "\n".join(lab.axe_report(found))
         assert found["unlisted"] == [], "axe-core, not in tests/axe-known-issues.yaml:\n" + "\n".join(
             lab.axe_report(found)

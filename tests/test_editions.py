@@ -301,6 +301,7 @@ def test_handout_pages_draw_every_chart_offline_in_chromium(handouts):
             assert errors == [], f"{page_path.name}: {errors[:2]}"
             found = lab.axe_violations(page, ours="body")  # everything on a handout page is the curriculum's
             counts[page_path.name] = len(found["ours"])
+            lab.log_axe(f"handouts {page_path.name}", found)
             failures += [f"{page_path.name}: {line}" for line in lab.axe_report(found)]
             page.close()
     print(f"axe-core on {len(counts)} handout, worksheet, key, glance and card pages: {sum(counts.values())} failing")
@@ -400,7 +401,7 @@ def test_slides_draw_every_chart_fit_the_slide_and_step_with_the_keyboard(handou
             assert errors == [], f"{page_path.name}: {errors[:2]}"
             page.evaluate("Reveal.slide(0)")
             found = lab.axe_violations(page, ours=".reveal .slides")
-            print(f"slides {page_path.name}: {lab.axe_counts(found)}")
+            lab.log_axe(f"slides {page_path.name}", found)
             failures += [f"{page_path.name}: {line}" for line in lab.axe_report(found)]
             page.close()
     assert failures == [], "axe-core on the slides:\n" + "\n".join(failures[:40])
@@ -458,3 +459,34 @@ def test_the_glance_page_prints_on_one_page_and_every_room_page_has_a_pdf(handou
     for kind in ("worksheet", "key", "cards"):
         for pdf in handouts.glob(f"*-{kind}.pdf"):
             assert room.pdf_pages(pdf) >= 1 and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_seminar_pack_opens_from_a_copied_folder_with_no_server(handouts, tmp_path):
+    import zipfile
+
+    from borderline import pack
+
+    archive = pack.write(handouts, tmp_path / "no-lite", tmp_path / "pack.zip")
+    usb = tmp_path / "usb"
+    zipfile.ZipFile(archive).extractall(usb)
+    top = usb / pack.NAME
+    for page in [top / "START-HERE.html", top / "handouts" / "index.html"]:
+        for href in re.findall(r"href=['\"]([^'\"#]+)", page.read_text(encoding="utf-8")):
+            if not href.startswith(("http:", "https:", "mailto:")):
+                assert (page.parent / href).exists(), f"{page.name} links to {href}, which is not in the pack"
+    import browser as lab
+
+    if lab.chromium_missing():
+        pytest.skip("browser check skipped: " + lab.chromium_missing())
+    first = lessons.order()[1][2].replace(".ipynb", "")
+    pages = ["START-HERE.html", "handouts/index.html", f"handouts/{first}.html", f"handouts/{first}-worksheet.html"]
+    with lab.browser() as b:
+        for name in pages + [f"handouts/slides/{first}.html"]:
+            page, requests = b.new_page(), []
+            page.on("request", lambda r, requests=requests: requests.append(r.url))
+            page.goto((top / name).as_uri())
+            page.wait_for_load_state("load")
+            expected = (top / name).read_text(encoding="utf-8").count("Plotly.newPlot(")
+            page.wait_for_function(f"document.querySelectorAll('.main-svg').length >= {expected}", timeout=30_000)
+            assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == [], name
+            page.close()
