@@ -1,8 +1,20 @@
 """A student's private journal: reflections and answers that survive a restart.
 
 Entries are saved at once, atomically (a temporary file beside the journal is written, flushed
-and then renamed over the old one), to ``notebooks/my-journal.json``, which git ignores.
-``BORDERLINE_JOURNAL`` names another file (the tests use this). Two notebooks open at once
+and then renamed over the old one), to ``my-journal.json`` in the notebook's working directory:
+the folder of the notebook the student has open, which is where JupyterLab starts its kernel.
+With ``make lab`` that is ``notebooks/my-journal.json``, which git ignores; on a JupyterHub it is
+the student's own copy of the curriculum, which nbgitpuller pulled into their home, so every
+student has their own journal, in their own home, that no other student can read. The journal
+follows the copy of the curriculum the student works in, never the installed package: a hub
+installs the package once for everyone, and a journal beside it would be shared by every student
+or refused to all of them. (The home folder was the other choice; the working directory won
+because it keeps the journal beside the notebooks and the exported work, where the student can
+see, download and hand it in from JupyterLab's file browser, and a second copy of the curriculum,
+such as the Korean edition, keeps its own.) A kernel whose working directory is inside the
+installed package uses the home folder instead. ``BORDERLINE_JOURNAL`` names another file (the
+tests use this). A folder the student cannot write to gives ``JournalError`` with what to do, and
+the text they typed stays in the box. Two notebooks open at once
 take turns through a lock and each re-reads the file before it writes, so neither loses the
 other's entries; a writer killed halfway leaves the old file whole, and the next save clears
 its unfinished temporary file.
@@ -73,17 +85,24 @@ class JournalError(BorderlineError):
 
 
 def path() -> Path:
-    """Where the journal lives.
+    """Where the journal lives: ``BORDERLINE_JOURNAL`` if set, else ``my-journal.json`` in the working
+    directory (the open notebook's folder), or in the home folder if that directory is inside the package.
 
     >>> import os; os.environ["BORDERLINE_JOURNAL"] = "/tmp/doctest-journal.json"
     >>> str(path())
     '/tmp/doctest-journal.json'
+    >>> saved = os.environ.pop("BORDERLINE_JOURNAL")
+    >>> path() == Path.cwd().resolve() / "my-journal.json"
+    True
+    >>> os.environ["BORDERLINE_JOURNAL"] = saved
     """
     override = os.environ.get("BORDERLINE_JOURNAL")
     if override:
         return Path(override)
-    notebooks = Path(__file__).resolve().parent.parent / "notebooks"
-    return (notebooks if notebooks.is_dir() else Path.cwd()) / "my-journal.json"
+    here, package = Path.cwd().resolve(), Path(__file__).resolve().parent
+    if here == package or package in here.parents:
+        here = Path.home()
+    return here / "my-journal.json"
 
 
 def _keep_safe() -> str:

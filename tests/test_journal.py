@@ -331,3 +331,25 @@ def test_every_view_that_saves_says_so_in_the_notebook_when_it_cannot(journal_fi
         assert "read-only" in _shown(box) and 'role="alert"' in _shown(box), box
     [row] = [r for r in widgets.start.checks() if r[0] == "Journal"]
     assert row[1] is False and "read-only" in row[2]
+
+
+def test_the_journal_follows_the_working_directory_not_the_package(tmp_path, monkeypatch):
+    """On a hub the package is installed once; each student's kernel runs in their own copy's notebooks/."""
+    monkeypatch.delenv("BORDERLINE_JOURNAL", raising=False)
+    student = tmp_path / "home" / "borderline" / "notebooks"
+    student.mkdir(parents=True)
+    monkeypatch.chdir(student)
+    beside_package = ROOT / "notebooks" / "my-journal.json"
+    before = beside_package.stat().st_mtime_ns if beside_package.exists() else None
+    assert journal.path() == student / "my-journal.json"
+    journal.save("k", "mine")
+    assert json.loads((student / "my-journal.json").read_text())["entries"]["k"]["text"] == "mine"
+    assert (beside_package.stat().st_mtime_ns if beside_package.exists() else None) == before
+
+
+def test_a_kernel_started_inside_the_package_keeps_the_journal_in_the_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("BORDERLINE_JOURNAL", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    package = Path(journal.__file__).resolve().parent
+    monkeypatch.chdir(package / "widgets")
+    assert journal.path() == tmp_path / "my-journal.json"

@@ -1,5 +1,9 @@
 """Where the datasets are: ``datasets/`` beside the package, or the folder ``BORDERLINE_DATA`` names.
 
+A package installed into site-packages (a hub image) has no ``datasets/`` beside it; then the
+curriculum's own ``datasets/`` is found from the working directory: the nearest folder, from the
+working directory up, holding ``datasets/datapackage.json`` (a student's copy, pulled by nbgitpuller).
+
 >>> data_dir().name
 'datasets'
 >>> PACKAGE_DIR.name
@@ -21,7 +25,16 @@ def data_dir() -> Path:
     'datasets'
     """
     override = os.environ.get("BORDERLINE_DATA")
-    return Path(override) if override else PACKAGE_DIR.parent / "datasets"
+    if override:
+        return Path(override)
+    beside = PACKAGE_DIR.parent / "datasets"
+    if (beside / "datapackage.json").is_file():
+        return beside
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "datasets" / "datapackage.json").is_file():
+            return folder / "datasets"
+    return beside
 
 
 def _rel(path: Path) -> str:
