@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import html
+import numbers
 import os
 import re
 from contextlib import contextmanager
@@ -432,15 +433,26 @@ def _row_index() -> dict:
     return index
 
 
+def _cell_text(column, value) -> str:
+    """A cell as a reader writes it: counts with thousands separators (years left alone), dates spelt out."""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d %b %Y")
+    if isinstance(value, numbers.Number) and not isinstance(value, bool) and "year" not in str(column):
+        return f"{float(value):,.0f}" if float(value).is_integer() else f"{float(value):,}"
+    return str(value)
+
+
 def _rows_html(q, lang: str) -> str:
     """The rows the prompt names, each as one line of its non-empty cells (for the sheet and the key)."""
     from . import data
 
     items = []
     for table, row_id in named_rows(q.prompt):
-        row = data.in_language(data.rows(table, row_id)).iloc[0]
+        frame = data.load(table)
+        key = data.schema(table)["schema"]["primaryKey"]
+        row = data.in_language(frame[frame[key].astype(str) == row_id]).iloc[0]  # every column, notes too
         cells = "; ".join(
-            f"<i>{html.escape(str(col))}</i>: {html.escape(str(value))}"
+            f"<i>{html.escape(str(col))}</i>: {html.escape(_cell_text(col, value))}"
             for col, value in row.items()
             if not str(col).endswith("_ko") and str(value).strip() not in ("", "nan", "<NA>", "NaT", "None")
         )
