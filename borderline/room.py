@@ -433,10 +433,12 @@ def _row_index() -> dict:
     return index
 
 
-def _cell_text(column, value) -> str:
+def _cell_text(column, value, is_date: bool = False) -> str:
     """A cell as a reader writes it: counts with thousands separators (years left alone), dates spelt out."""
-    if hasattr(value, "strftime"):
-        return value.strftime("%d %b %Y")
+    if is_date or hasattr(value, "strftime"):
+        import pandas as pd
+
+        return pd.Timestamp(value).strftime("%d %b %Y")
     if isinstance(value, numbers.Number) and not isinstance(value, bool) and "year" not in str(column):
         return f"{float(value):,.0f}" if float(value).is_integer() else f"{float(value):,}"
     return str(value)
@@ -450,9 +452,11 @@ def _rows_html(q, lang: str) -> str:
     for table, row_id in named_rows(q.prompt):
         frame = data.load(table)
         key = data.schema(table)["schema"]["primaryKey"]
-        row = data.in_language(frame[frame[key].astype(str) == row_id]).iloc[0]  # every column, notes too
+        picked = data.in_language(frame[frame[key].astype(str) == row_id])
+        dates = {c for c in picked.columns if str(picked[c].dtype).startswith("datetime")}
+        row = picked.iloc[0]  # every column, the notes too
         cells = "; ".join(
-            f"<i>{html.escape(str(col))}</i>: {html.escape(_cell_text(col, value))}"
+            f"<i>{html.escape(str(col))}</i>: {html.escape(_cell_text(col, value, col in dates))}"
             for col, value in row.items()
             if not str(col).endswith("_ko") and str(value).strip() not in ("", "nan", "<NA>", "NaT", "None")
         )
