@@ -552,7 +552,7 @@ def exercise_pages(nb, questions: dict, plan: dict, lang: str = "en", key: bool 
 
 
 def plan_rows(lesson: str, syllabus: Path | None = None) -> list[tuple[str, str]]:
-    """The rows of a lesson's 90-minute plan in ``lessons.md`` (its ``## NN · Title`` part): (minutes, activity).
+    """The rows of a lesson's seminar plan in ``lessons.md`` (its ``## NN · Title`` part): (minutes, activity).
     Links become their text, since the page they point into is not printed with them.
 
     >>> import tempfile
