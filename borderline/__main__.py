@@ -78,8 +78,10 @@ def main(argv=None) -> int:
         "sync", help="rebuild derived blocks (sources, navigation, syllabus) and the notebooks from lessons/*.md"
     )
     sync.add_argument("--check", action="store_true", help="change nothing; list what is out of date")
+    sub.add_parser("pack", help="zip the built handouts (and the JupyterLite site, if built) into one seminar pack")
     sub.add_parser("student", help="write the student edition to build/student")
     sub.add_parser("handouts", help="write the offline handout pack to build/handouts")
+    sub.add_parser("lite", help="write the JupyterLite site (the student edition in the browser) to build/lite")
     edition = sub.add_parser("edition", help="write the editions in another language to build/LANG")
     edition.add_argument("lang", choices=["ko"], help="language code")
     edition.add_argument("--no-handouts", action="store_true", help="skip the handout pages (faster)")
@@ -99,12 +101,30 @@ def main(argv=None) -> int:
         return 0
     if args.command == "stale":
         return _stale(args.lang)
+    if args.command == "lite":
+        from . import lite
+
+        try:
+            lite.build()
+        except lite.LiteError as exc:
+            print(f"lite: could not build the site: {exc}")
+            return 1
+        return 0
     if args.command == "translate":
         from . import editions, translations
 
         for path in editions.notebooks():
             print(f"updated {translations.write_template(args.lang, path).relative_to(translations.ROOT)}")
         return _stale(args.lang)
+    if args.command == "pack":
+        from . import data, pack
+
+        try:
+            print(f"wrote {pack.write()}")
+        except data.BorderlineError as exc:
+            print(f"pack: {exc}")
+            return 1
+        return 0
     from . import editions
 
     if args.command == "student":

@@ -178,7 +178,7 @@ def _locked(target: Path):
 
             fcntl.flock(handle, fcntl.LOCK_EX)
             held = True
-        except (ImportError, OSError):  # Windows or an odd file system: carry on unlocked
+        except (ImportError, AttributeError, OSError):  # Windows, Pyodide (no flock), an odd file system: unlocked
             pass
         yield held
     finally:

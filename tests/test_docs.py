@@ -20,6 +20,7 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(borderline.__path__, "bor
 EXEMPT = {
     "borderline.editions.student": "builds every notebook: tests/test_editions.py",
     "borderline.editions.handouts": "builds every notebook: tests/test_editions.py",
+    "borderline.lite.build": "builds the JupyterLite site: tests/test_lite.py",
 }
 _PARSER = doctest.DocTestParser()
 
