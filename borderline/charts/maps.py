@@ -26,6 +26,9 @@ from .style import LAND, PALETTE, data_table, note_sources, style, with_notes
 BORDER_REGION = dict(lon=(123.0, 131.6), lat=(38.8, 43.6))  # the view before a route is chosen
 UNLABELLED = {"river point", "region centre"}  # places.role values drawn without their names
 TOWN_ROLE = "handover point"  # the crowded legend group whose names hide when the map zooms out
+# Outline detail, in degrees: the highlighted countries are seen close up at the border; the others only at the
+# edges of the border view or zoomed out along a route, where 0.05 degrees is under a pixel or two.
+DETAIL = dict(highlighted=0.02, other=0.05)
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,7 +45,7 @@ def _land_outlines() -> dict:
         key = code if code in highlighted else "other"
         xs, ys = groups.setdefault(key, ([], []))
         for polygon in polygons:
-            ring = simplify(polygon[0])
+            ring = simplify(polygon[0], DETAIL["other" if key == "other" else "highlighted"])
             if len(ring) < 4 and key == "other":
                 continue  # specks of islands
             xs += [p[0] for p in ring] + [None]

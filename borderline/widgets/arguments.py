@@ -12,14 +12,13 @@ True
 from __future__ import annotations
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from .. import charts, data, journal, registry
 from ..analysis import argument_layout
 from ..cards import claim_card_html
 from ..charts.arguments import argument_boxes, argument_outline_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, patch_annotations, table_html, view
 
 
 def _controls(arguments) -> tuple:
@@ -43,7 +42,7 @@ def redraw(fig, series: dict, boxes: list | None = None) -> None:
     (``charts.arguments.argument_boxes``) in place of its claim boxes, in one batch; the source line stays last.
 
     >>> from borderline.analysis import argument_layout
-    >>> fig = go.FigureWidget(charts.argument_map())
+    >>> fig = live_figure(charts.argument_map())
     >>> layout = argument_layout(data.load("arguments"))
     >>> redraw(fig, charts.argument_series("no-such-question", None, layout, data.load("argument_links"))[1], [])
     >>> sum(len(t.x) for t in fig.data), len(fig.layout.annotations)
@@ -55,7 +54,7 @@ def redraw(fig, series: dict, boxes: list | None = None) -> None:
             if "text" in part:
                 trace.text, trace.hovertext = part["text"], part["hover"]
         if boxes is not None:
-            fig.layout.annotations = list(boxes) + [fig.layout.annotations[-1]]
+            patch_annotations(fig, list(boxes) + [fig.layout.annotations[-1].to_plotly_json()])
 
 
 @registry.uses("arguments", "argument_links")
@@ -71,7 +70,7 @@ def argument_map(key: str) -> w.VBox:
     """
     arguments, links = data.load("arguments"), data.load("argument_links")
     question, claim, strong = _controls(arguments)
-    fig, text = go.FigureWidget(charts.argument_map()), w.HTML()
+    fig, text = live_figure(charts.argument_map()), w.HTML()
     layout, by_id, sides = (
         argument_layout(arguments),
         arguments.set_index("arg_id", drop=False),
@@ -81,19 +80,22 @@ def argument_map(key: str) -> w.VBox:
     def marked() -> list:
         return [x for x in journal.get(key).split(";") if x]
 
-    def update(_change=None):
-        nodes, series = charts.argument_series(question.value, claim.value, layout, links)
-        redraw(fig, series, argument_boxes(nodes, links, claim.value, arguments))
+    def card():
         with strong.hold_trait_notifications():
             strong.value = claim.value in marked()
         r = by_id.loc[claim.value]
         text.value = claim_card_html(r, links, sides[r["side"]], marked())
 
-    def toggle_strong(change):
+    def update(_change=None):
+        nodes, series = charts.argument_series(question.value, claim.value, layout, links)
+        redraw(fig, series, argument_boxes(nodes, links, claim.value, arguments))
+        card()
+
+    def toggle_strong(change):  # the map does not show marks: only the claim's card changes
         chosen = set(marked())
         (chosen.add if change["new"] else chosen.discard)(claim.value)
         journal.save(key, ";".join(sorted(chosen)))
-        update()
+        card()
 
     question.observe(update, names="value")
     claim.observe(update, names="value")

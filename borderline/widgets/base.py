@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 
 import ipywidgets as w
@@ -37,6 +38,8 @@ __all__ = [
     "number_box",
     "name_each_button",
     "YearRange",
+    "patch_annotations",
+    "live_figure",
 ]
 
 WIDE = w.Layout(width="auto")
@@ -128,6 +131,56 @@ def with_data_table(children: list, figure) -> list:
     if at < len(children) and isinstance(children[at], w.HTML):
         at += 1
     return children[:at] + [table] + children[at:]
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_widget():
+    """plotly's FigureWidget, told not to echo back what the page reports after each redraw.
+
+    After every redraw plotly.js sends the kernel the whole drawn state of the chart ("deltas", some 15 kB for
+    the border map); ipywidgets would send each such message straight back to the page ("echo_update"), and the
+    page would parse it again, while the student's next change waits behind it. The kernel still reads them.
+    """
+    import plotly.graph_objects as go
+
+    for name, trait in go.FigureWidget.class_traits().items():
+        if name.startswith("_js2py_"):
+            trait.metadata["echo_update"] = False
+    return go.FigureWidget
+
+
+def live_figure(fig=None):
+    """The live chart of a view: a plotly FigureWidget of ``fig`` that echoes nothing back to the page.
+
+    >>> import plotly.graph_objects as go
+    >>> chart = live_figure(go.Figure(go.Bar(x=[1], y=[2])))
+    >>> isinstance(chart, go.FigureWidget), chart.trait_metadata("_js2py_traceDeltas", "echo_update")
+    (True, False)
+    """
+    return _figure_widget()(fig)
+
+
+def patch_annotations(fig, annotations: list) -> None:
+    """Put ``annotations`` (dicts) in place of a figure's, changing only what differs: with as many as before,
+    each annotation gets just its changed properties (plotly.js then redraws those annotations alone, not the
+    whole chart); with a different number, the list is replaced.
+
+    >>> import plotly.graph_objects as go
+    >>> fig = go.Figure(layout=dict(annotations=[dict(text="a", x=0), dict(text="b", x=1)]))
+    >>> patch_annotations(fig, [dict(text="a", x=0), dict(text="B", x=1)])
+    >>> [a.text for a in fig.layout.annotations]
+    ['a', 'B']
+    """
+    current = fig.layout.annotations
+    if len(current) != len(annotations):
+        fig.layout.annotations = annotations
+        return
+    for now, wanted in zip(current, annotations, strict=True):
+        have = now.to_plotly_json()
+        changed = {k: v for k, v in wanted.items() if have.get(k) != v}
+        changed.update({k: None for k in have if k not in wanted})
+        if changed:
+            now.update(changed)
 
 
 def chart_html(fig) -> str:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
-import plotly.graph_objects as go
 
 from .. import charts, data, registry
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, table_html, view
 from .estimates import scale_toggle
 
 
@@ -29,7 +28,7 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
     True
     """
     frame = data.load("china_estimates") if frame is None else frame
-    fig = go.FigureWidget(charts.china_estimates(frame))
+    fig = live_figure(charts.china_estimates(frame))
     kinds = [(label, m) for m, label in data.labels("china_estimates.measure").items() if m in set(frame["measure"])]
     measure = w.Dropdown(
         options=[(ui("Every estimate"), "all")] + kinds,

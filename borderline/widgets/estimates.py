@@ -12,12 +12,11 @@ import html
 
 import ipywidgets as w
 import pandas as pd
-import plotly.graph_objects as go
 
 from .. import charts, data, registry
 from ..analysis import estimate_ranges, method_order, per_capita_rate, preferred_series, series_options
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, pick_value, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, pick_value, table_html, view
 
 
 def scale_toggle() -> w.ToggleButtons:
@@ -65,7 +64,7 @@ def estimate_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
     True
     """
     frame = data.load("famine_estimates") if frame is None else frame
-    fig = go.FigureWidget(charts.famine_estimates(frame))
+    fig = live_figure(charts.famine_estimates(frame))
     trace_of = {t.meta: i for i, t in enumerate(fig.data)}  # method -> trace (the legend may be translated)
     checks, who, scale = _estimate_controls(frame)
     counter, text = w.HTML(), w.HTML()
@@ -190,19 +189,20 @@ def show_rate(fig, text, r: dict) -> None:
     """Show one ``per_capita_rate`` result: the lines of text, and the bar beside the reference rate.
 
     >>> r = per_capita_rate(estimate_ranges(data.load("famine_estimates"))["est_id"].iloc[0])
-    >>> fig, text = go.FigureWidget(charts.per_capita(1, "x", r["sources"])), w.HTML()
+    >>> fig, text = live_figure(charts.per_capita(1, "x", r["sources"])), w.HTML()
     >>> show_rate(fig, text, r)
     >>> fig.data[0].y[0] == f"{r['est_id']} (high)" and "Share of the population" in text.value
     True
     """
-    text.value = '<div class="bl-result" role="status">' + "<br>".join(rate_lines(r)) + "</div>"
     name = f"{r['est_id']} ({ui(r['which'])})"
     values, names, labels, words = charts.per_capita_parts(r["per_100k_year"] or 0.0, name)
     sources = r["sources"] + [charts.reference()["source_id"]]
-    with fig.batch_update():
+    lines = '<div class="bl-result" role="status">' + "<br>".join(rate_lines(r)) + "</div>"
+    with fig.batch_update():  # the chart first: its update leaves the kernel before the text's
         fig.data[0].x, fig.data[0].y, fig.data[0].text = values, names, labels
         fig.layout.meta = dict(description=words, sources=sources, table=charts.per_capita_table(values, names))
         fig.layout.annotations[0].text = data.source_line(sources)
+    text.value = lines
 
 
 @registry.uses("famine_estimates", "population")
@@ -224,7 +224,7 @@ def per_capita_calculator(
     controls = _calculator_controls(est, pop, start)
     pick, which, series = controls.values()
     first = per_capita_rate(pick.value, which.value, series.value, est, pop)
-    fig = go.FigureWidget(charts.per_capita(1, ui("estimate"), first["sources"]))
+    fig = live_figure(charts.per_capita(1, ui("estimate"), first["sources"]))
     text = w.HTML()
 
     def update(_change=None):

@@ -12,13 +12,12 @@ import html
 
 import ipywidgets as w
 import pandas as pd
-import plotly.graph_objects as go
 
 from .. import charts, data, registry
 from ..analysis import arrivals_frame, aspect, route_legs, route_path, route_view
 from ..cards import legs_table_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, table_html, view
 
 
 def route_text(legs: pd.DataFrame | None) -> str:
@@ -51,7 +50,7 @@ def border_map() -> w.VBox:
     pick = w.Dropdown(
         options=options, value="", description=ui("Route:"), style=LABEL_STYLE, layout=w.Layout(width="560px")
     )
-    fig = go.FigureWidget(charts.border_map())
+    fig = live_figure(charts.border_map())
     route_trace = len(fig.data) - 1
     town_labels = next(t.text for t in fig.data if t.name == charts.town_group())
     text = w.HTML()
@@ -96,7 +95,7 @@ def arrivals_timeline() -> w.VBox:
     >>> [t.visible for t in box.figure.data]
     [False, False, False, True, True]
     """
-    fig = go.FigureWidget(charts.arrivals("counts"))
+    fig = live_figure(charts.arrivals("counts"))
     choice = w.ToggleButtons(
         options=[(ui("Counts by sex"), "counts"), (ui("Women's share (%)"), "share")],
         value="counts",

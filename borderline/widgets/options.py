@@ -11,13 +11,12 @@ True
 from __future__ import annotations
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from .. import charts, data, journal, registry
 from ..analysis import parse_ranking, ranking_summary, role_titles
 from ..cards import option_card_html, role_card_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, row_picker, status, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, row_picker, status, table_html, view
 from .entry import problem_html
 
 
@@ -71,7 +70,7 @@ def options_board(key: str) -> w.VBox:
     options, roles = data.in_language(data.load("options")), data.in_language(data.load("roles"))
     pick = row_picker(options, "option_id", ui("Option:"))
     ranks = rank_controls(list(options["option_id"]), parse_ranking(journal.get(key)))
-    fig = go.FigureWidget(charts.options_support(options))
+    fig = live_figure(charts.options_support(options))
     text, message = w.HTML(), w.HTML()
     by_id = options.set_index("option_id", drop=False)
 

@@ -12,12 +12,11 @@ import importlib.metadata as md
 import platform
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from .. import charts, data, i18n, journal, registry
 from ..cards import glossary_card_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, number_box, pick_value, table_html, view
+from .base import LABEL_STYLE, StaticView, box_of, live_figure, number_box, pick_value, table_html, view
 
 PACKAGES = ["pandas", "plotly", "ipywidgets", "anywidget", "jupyterlab"]
 
@@ -74,7 +73,7 @@ def setup_check() -> w.VBox:
     installed = ui("Installed: {versions}", versions=html.escape(versions))
     table = w.HTML(f'<ul style="margin:0">{results}<li>{installed}</li></ul>')
     slider = number_box(5, 1, 10, ui("Bars:"))
-    fig = go.FigureWidget(charts.tiny_check_chart(5))
+    fig = live_figure(charts.tiny_check_chart(5))
     text = w.HTML()
 
     def update(_change=None):

@@ -11,13 +11,12 @@ from __future__ import annotations
 import html
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from .. import charts, data, registry
 from ..analysis import filter_statements, groups, in_group, years_of
 from ..cards import statement_card_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, YearRange, box_of, chart_html, view
+from .base import LABEL_STYLE, StaticView, YearRange, box_of, chart_html, live_figure, view
 
 
 def _controls(frame):
@@ -54,7 +53,7 @@ def statements_browser() -> w.VBox:
     """
     frame = data.load("statements")
     who, theme, period = _controls(frame)
-    fig = go.FigureWidget(charts.statements_chart(frame))
+    fig = live_figure(charts.statements_chart(frame))
     base = [(list(t.x), list(t.y), list(t.hovertext)) for t in fig.data]
     ids = [list(frame[in_group(frame, g)]["stmt_id"]) for g in groups()]
     themes, colours, first = data.labels("statements.theme"), data.colours("statements.group"), groups()[0]

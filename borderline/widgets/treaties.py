@@ -9,13 +9,12 @@ True
 from __future__ import annotations
 
 import ipywidgets as w
-import plotly.graph_objects as go
 
 from .. import charts, data, registry
 from ..analysis import treaty_rows
 from ..cards import treaty_table_html
 from ..i18n import ui
-from .base import LABEL_STYLE, StaticView, box_of, chart_html, view
+from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, view
 
 
 def treaty_table(view_by: str, choice: str, frame=None) -> str:
@@ -53,25 +52,26 @@ def treaty_explorer() -> w.VBox:
         style=LABEL_STYLE,
         layout=w.Layout(width="520px"),
     )
-    fig = go.FigureWidget(charts.treaty_timeline(frame))
+    fig = live_figure(charts.treaty_timeline(frame))
     text = w.HTML()
 
     def set_options(_change=None):
-        choice.options = [
-            (n, c) for c, n in (treaties if by.value == "treaty" else states).items()
-        ]  # selects the first
-        update()
+        before = choice.value
+        with choice.hold_trait_notifications():
+            choice.options = [(n, c) for c, n in (treaties if by.value == "treaty" else states).items()]
+        if choice.value == before:  # else the new value has already redrawn the view
+            update()
 
     def update(_change=None):
         if choice.value is None:
             return
-        text.value = treaty_table(by.value, choice.value, frame)
-        with fig.batch_update():
+        with fig.batch_update():  # the chart first: its update leaves the kernel before the table's
             for trace, code in zip(fig.data, states, strict=False):
                 trace.opacity = 0.2 if by.value == "state" and code != choice.value else 1.0
             fig.layout.yaxis.ticktext = [
                 ("▶ " if by.value == "treaty" and t == choice.value else "") + name for t, name in treaties.items()
             ]
+        text.value = treaty_table(by.value, choice.value, frame)
 
     by.observe(set_options, names="value")
     choice.observe(update, names="value")
