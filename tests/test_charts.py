@@ -3,6 +3,7 @@
 import pytest
 
 from borderline import analysis, charts, data
+from borderline.charts.style import TRACE_TYPES, marked_events
 
 BUILDERS = {
     "famine_estimates": lambda: charts.famine_estimates(),
@@ -197,3 +198,17 @@ def test_event_marks_on_a_category_axis_sit_on_its_categories():
     marks = [s.x0 for s in fig.layout.shapes if s.xref == "x"] + [a.x for a in fig.layout.annotations if a.xref == "x"]
     assert marks and all(isinstance(x, int) and 0 <= x < len(years) for x in marks), marks
     assert list(fig.layout.xaxis.range) == [-0.5, len(years) - 0.5]
+
+
+def test_the_house_template_styles_every_trace_type_the_charts_draw(fig):
+    # house_template keeps plotly's simple_white styling for these types only: a new type would lose it
+    assert {t.type for t in fig.data} <= set(TRACE_TYPES)
+    assert fig.layout.template.layout.plot_bgcolor == "white"
+
+
+def test_the_argument_map_and_timelines_keep_every_box_and_mark():
+    arguments = data.load("arguments")
+    boxes = [a for a in charts.argument_map().layout.annotations if a.xref == "x"]
+    assert sum("<b>" in a.text for a in boxes) == len(arguments)
+    fig = charts.treaty_timeline()
+    assert len(fig.layout.shapes) == len(marked_events("treaty_timeline")) > 0

@@ -103,27 +103,41 @@ def _mark_years(fig, chart: str) -> None:
     # On a category axis plotly.js reads a numeric-looking string such as "2011" in a shape or an annotation
     # as a serial number, which stretched the axis to 2,000 categories and hid the bars: place marks by position.
     years = list(fig.layout.xaxis.categoryarray or [])
+    shapes, notes = [], []
     for i, (_, e) in enumerate(marked_events(chart).iterrows()):
         if str(int(e["year"])) not in years:
             continue
         x = years.index(str(int(e["year"])))
-        fig.add_shape(
-            type="line", x0=x, x1=x, xref="x", yref="paper", y0=0, y1=1, line=dict(color="#777", width=1, dash="dot")
+        shapes.append(
+            dict(
+                type="line",
+                x0=x,
+                x1=x,
+                xref="x",
+                yref="paper",
+                y0=0,
+                y1=1,
+                line=dict(color="#777", width=1, dash="dot"),
+            )
         )
-        fig.add_annotation(  # a number on the line; the events are listed in full in the chart's words
-            x=x,
-            y=1.0,
-            xref="x",
-            yref="paper",
-            text=str(i + 1),
-            hovertext=f"{int(e['year'])}: {e['title']}",
-            showarrow=False,
-            yanchor="bottom",
-            font=dict(size=11, color="#222"),
-            bgcolor="#fff",
-            bordercolor="#777",
-            borderpad=2,
+        notes.append(  # a number on the line; the events are listed in full in the chart's words
+            dict(
+                x=x,
+                y=1.0,
+                xref="x",
+                yref="paper",
+                text=str(i + 1),
+                hovertext=f"{int(e['year'])}: {e['title']}",
+                showarrow=False,
+                yanchor="bottom",
+                font=dict(size=11, color="#222"),
+                bgcolor="#fff",
+                bordercolor="#777",
+                borderpad=2,
+            )
         )
+    # in one step each: adding them one by one revalidates every mark already there
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
 
 
 def events_key(chart: str) -> str:

@@ -19,27 +19,25 @@ from .style import data_table, marked_events, note_sources, style, with_notes
 
 
 def _mark_dates(fig, chart: str) -> None:
-    for _, e in marked_events(chart).iterrows():
-        fig.add_shape(
-            type="line",
-            x0=e["when"],
-            x1=e["when"],
-            yref="paper",
-            y0=0,
-            y1=1,
-            line=dict(color="#888", width=1, dash="dot"),
-        )
-        fig.add_annotation(
-            x=e["when"],
+    events = marked_events(chart)
+    line = dict(color="#888", width=1, dash="dot")
+    shapes = [dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1, line=line) for t in events["when"]]
+    notes = [
+        dict(
+            x=t,
             y=1.02,
             yref="paper",
-            text=str(e["title"])[:22],
+            text=str(title)[:22],
             showarrow=False,
             textangle=-30,
             xanchor="left",
             yanchor="bottom",
             font=dict(size=9, color="#444"),
         )
+        for t, title in zip(events["when"], events["title"], strict=True)
+    ]
+    # in one step each: adding them one by one revalidates every mark already there
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
 
 
 def treaty_description(frame: pd.DataFrame) -> str:

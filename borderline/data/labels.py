@@ -192,6 +192,13 @@ def chart_note(chart: str, kind: str):
     >>> bool(chart_note("per_capita", "reference")["value"] > 0)
     True
     """
+    found = _first_note(chart, kind, i18n.language(), str(data_dir()), stamp("chart_notes"))
+    return None if found is None else found.copy()
+
+
+@lru_cache(maxsize=64)
+def _first_note(chart: str, kind: str, lang: str, folder: str, changed: float):
+    # keyed on the language and on when chart_notes.csv last changed: an edited note is read again
     part = chart_notes(chart, kind)
     return None if part.empty else part.iloc[0]
 
