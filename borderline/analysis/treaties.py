@@ -35,6 +35,19 @@ def _joined(rows: pd.DataFrame, actions: set) -> dict:
     return {"status": "party", "since": since, "how": how, "since_text": text}
 
 
+_PAIRS: list = []  # [(frame, {(state, treaty): its preferred rows})] for the last few frames asked about
+
+
+def _preferred_rows(frame: pd.DataFrame, state: str, treaty: str) -> pd.DataFrame:
+    """The preferred rows of one state and treaty, from the frame grouped once (not filtered on every call)."""
+    groups = next((found for kept, found in _PAIRS if kept is frame), None)
+    if groups is None:
+        preferred = frame[frame["preferred"]]
+        groups = {key: rows for key, rows in preferred.groupby(["state", "treaty_short"], sort=False)}
+        _PAIRS[:] = [(frame, groups)] + _PAIRS[:3]  # the frame is held, so its identity stays its own
+    return groups.get((state, treaty), frame.iloc[:0])
+
+
 def treaty_status_summary(state: str, treaty: str, frame: pd.DataFrame | None = None) -> dict:
     """{"status", "since", "how", "since_text"} for one state and treaty (preferred rows only).
 
@@ -43,7 +56,7 @@ def treaty_status_summary(state: str, treaty: str, frame: pd.DataFrame | None = 
     ('not a party', True)
     """
     frame = data.load("treaty_status") if frame is None else frame
-    rows = frame[(frame["state"] == state) & (frame["treaty_short"] == treaty) & frame["preferred"]]
+    rows = _preferred_rows(frame, state, treaty)
     actions = set(rows["action"])
     if actions & BINDING:
         return _joined(rows, actions)
