@@ -159,28 +159,51 @@ def menu(page, top: str, command: str):
     page.click(f"li.lm-Menu-item[data-command='{command}']", timeout=15_000)
 
 
+def run_all(page) -> None:
+    """Run All, first answering a dialog in the way (on a cold server JupyterLab may ask which kernel to start,
+    before or just after the click)."""
+    for _ in range(3):
+        for _ in range(3):  # the one on top first: JupyterLab may stack two
+            if not page.locator(".jp-Dialog").count():
+                break
+            top = page.locator(".jp-Dialog").last
+            accept = top.locator(".jp-Dialog-button.jp-mod-accept")
+            (accept.first if accept.count() else top.locator(".jp-Dialog-button").last).click(timeout=10_000)
+            page.wait_for_timeout(300)
+        try:
+            menu(page, "Run", "runmenu:run-all")
+            return
+        except Exception:  # a dialog came up in between: answer it and try again
+            continue
+    menu(page, "Run", "runmenu:run-all")
+
+
+def prompt_state(page) -> dict:
+    """How many code cells are running (busy), not yet run (pending), and in all (total)."""
+    return page.evaluate("""() => {
+        const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')]
+            .map(p => p.textContent.trim());
+        return {busy: prompts.filter(t => t.includes('*')).length,
+                pending: prompts.filter(t => t === '[ ]:' || t === '').length, total: prompts.length};
+    }""")
+
+
 def run_all_and_wait(page, timeout_s: float = 180) -> float:
     """Run every cell and wait until none is running; returns seconds taken."""
     started = time.perf_counter()
-    menu(page, "Run", "runmenu:run-all")
+    run_all(page)
     deadline = time.time() + timeout_s
     retries, quiet_since = 2, time.time()
     while time.time() < deadline:
         time.sleep(0.5)
-        state = page.evaluate("""() => {
-            const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')]
-                .map(p => p.textContent.trim());
-            return {busy: prompts.filter(t => t.includes('*')).length,
-                    pending: prompts.filter(t => t === '[ ]:' || t === '').length, total: prompts.length};
-        }""")
+        state = prompt_state(page)
         if state["total"] and not state["busy"] and not state["pending"]:
             return time.perf_counter() - started
         if state["busy"] or state["pending"] < state["total"]:
             quiet_since = time.time()
         elif retries and time.time() - quiet_since > 20:
             # On a loaded machine a cold server can drop the first Run All while its kernel connects.
-            accept_kernel_dialog(page, wait_s=1.0)
-            menu(page, "Run", "runmenu:run-all")
+            run_all(page)
             retries, quiet_since = retries - 1, time.time()
     shot = ROOT / "build" / "screenshots" / "timeout.png"
     shot.parent.mkdir(parents=True, exist_ok=True)

@@ -17,15 +17,8 @@ A change that redraws no chart (a text-only view) is timed to the widget's last 
 from __future__ import annotations
 
 import statistics
-from pathlib import Path
 
-
-def plotly_js() -> Path:
-    """The plotly.js that ships with the Python package: the same build as the widget's."""
-    import plotly
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
+from plotly.offline import get_plotlyjs  # the plotly.js the package ships, as the slides use it
 
 WIDGETS = """() => [...document.querySelectorAll('.jp-NotebookPanel .bl-widget')].map((w, i) => ({
     index: i,
@@ -141,13 +134,13 @@ def time_changes(page, index: int, count: int, n: int = 20, quiet_ms: int = 150,
 
 
 def time_floor(page, index: int, pairs: list) -> list[float]:
-    """The same chart changes done by plotly.js alone, in the page (plotly.js is added once)."""
+    """The same chart changes done by plotly.js alone, in the page (plotly.js, the build the widget uses, is added once)."""
     if not pairs:
         return []
     if not page.evaluate("() => typeof window.Plotly === 'object' && !!window.Plotly.react"):
         # plotly.min.js is a UMD bundle: hide any AMD loader so that it sets window.Plotly
         page.evaluate("() => { window.__define = window.define; window.define = undefined; }")
-        page.add_script_tag(path=str(plotly_js()))
+        page.add_script_tag(content=get_plotlyjs())
         page.evaluate("() => { window.define = window.__define; }")
     return page.evaluate(FLOOR, [index, pairs])
 

@@ -35,17 +35,19 @@ def _joined(rows: pd.DataFrame, actions: set) -> dict:
     return {"status": "party", "since": since, "how": how, "since_text": text}
 
 
-_PAIRS: list = []  # [(frame, {(state, treaty): its preferred rows})] for the last few frames asked about
+def _by_pair(frame: pd.DataFrame) -> dict:
+    """{(state, treaty): its preferred rows}: a frame grouped once, for the functions that ask about many pairs."""
+    preferred = frame[frame["preferred"]]
+    return {key: rows for key, rows in preferred.groupby(["state", "treaty_short"], sort=False)}
 
 
-def _preferred_rows(frame: pd.DataFrame, state: str, treaty: str) -> pd.DataFrame:
-    """The preferred rows of one state and treaty, from the frame grouped once (not filtered on every call)."""
-    groups = next((found for kept, found in _PAIRS if kept is frame), None)
-    if groups is None:
-        preferred = frame[frame["preferred"]]
-        groups = {key: rows for key, rows in preferred.groupby(["state", "treaty_short"], sort=False)}
-        _PAIRS[:] = [(frame, groups)] + _PAIRS[:3]  # the frame is held, so its identity stays its own
-    return groups.get((state, treaty), frame.iloc[:0])
+def _summary(rows: pd.DataFrame) -> dict:
+    actions = set(rows["action"])
+    if actions & BINDING:
+        return _joined(rows, actions)
+    if "signature" in actions:
+        return {"status": "signed, not ratified", "since": pd.NaT, "how": "signature", "since_text": ""}
+    return {"status": "not a party", "since": pd.NaT, "how": "", "since_text": ""}
 
 
 def treaty_status_summary(state: str, treaty: str, frame: pd.DataFrame | None = None) -> dict:
@@ -56,13 +58,13 @@ def treaty_status_summary(state: str, treaty: str, frame: pd.DataFrame | None = 
     ('not a party', True)
     """
     frame = data.load("treaty_status") if frame is None else frame
-    rows = _preferred_rows(frame, state, treaty)
-    actions = set(rows["action"])
-    if actions & BINDING:
-        return _joined(rows, actions)
-    if "signature" in actions:
-        return {"status": "signed, not ratified", "since": pd.NaT, "how": "signature", "since_text": ""}
-    return {"status": "not a party", "since": pd.NaT, "how": "", "since_text": ""}
+    return _summary(frame[(frame["state"] == state) & (frame["treaty_short"] == treaty) & frame["preferred"]])
+
+
+def _summaries(frame: pd.DataFrame, pairs) -> list[dict]:
+    """``treaty_status_summary`` for each (state, treaty) of ``pairs``, the frame grouped once."""
+    groups, none = _by_pair(frame), frame.iloc[:0]
+    return [_summary(groups.get(pair, none)) for pair in pairs]
 
 
 def _steps(part: pd.DataFrame) -> str:
@@ -89,8 +91,7 @@ def treaty_rows(view: str, choice: str, frame: pd.DataFrame | None = None) -> li
     states, treaties = data.labels("treaty_status.state"), data.labels("treaty_status.treaty_short")
     pairs = [(s, choice) for s in states] if view == "treaty" else [(choice, t) for t in treaties]
     lines = []
-    for state, treaty in pairs:
-        summary = treaty_status_summary(state, treaty, frame)
+    for (state, treaty), summary in zip(pairs, _summaries(frame, pairs), strict=True):
         since = (
             summary["since"].strftime("%d %b %Y").lstrip("0") if pd.notna(summary["since"]) else summary["since_text"]
         )
@@ -119,8 +120,8 @@ def bound_by(state: str, year: int, frame: pd.DataFrame | None = None) -> tuple[
     """
     frame = data.load("treaty_status") if frame is None else frame
     before, later = [], []
-    for treaty in data.labels("treaty_status.treaty_short"):
-        r = treaty_status_summary(state, treaty, frame)
+    treaties = list(data.labels("treaty_status.treaty_short"))
+    for treaty, r in zip(treaties, _summaries(frame, [(state, t) for t in treaties]), strict=True):
         if r["status"] == "party" and pd.notna(r["since"]):
             (before.append(treaty) if r["since"].year <= year else later.append((treaty, r["since"].year)))
     return before, later
@@ -133,9 +134,5 @@ def with_status(status: str, frame: pd.DataFrame | None = None) -> list[tuple[st
     True
     """
     frame = data.load("treaty_status") if frame is None else frame
-    return [
-        (s, t)
-        for s in data.labels("treaty_status.state")
-        for t in data.labels("treaty_status.treaty_short")
-        if treaty_status_summary(s, t, frame)["status"] == status
-    ]
+    pairs = [(s, t) for s in data.labels("treaty_status.state") for t in data.labels("treaty_status.treaty_short")]
+    return [pair for pair, r in zip(pairs, _summaries(frame, pairs), strict=True) if r["status"] == status]

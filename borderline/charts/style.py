@@ -127,6 +127,18 @@ def house_template() -> go.layout.Template:
     return go.layout.Template(data=data, layout=layout)
 
 
+def add_marks(fig: go.Figure, shapes: list, annotations: list) -> None:
+    """Add ``shapes`` and ``annotations`` (dicts) after a figure's own, in one step each: added one at a time,
+    each would revalidate every mark already there.
+
+    >>> fig = go.Figure(layout=dict(annotations=[dict(text="first")]))
+    >>> add_marks(fig, [dict(type="line", x0=0, x1=0, y0=0, y1=1)], [dict(text="second")])
+    >>> [a.text for a in fig.layout.annotations], len(fig.layout.shapes)
+    (['first', 'second'], 1)
+    """
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + annotations)
+
+
 def style(
     fig: go.Figure,
     title: str,

@@ -19,7 +19,7 @@ from .. import data, registry
 from ..analysis import arrival_blocks, arrivals_frame, event_dates, forced_returns, lanes
 from ..analysis.movements import cut_at_word
 from ..i18n import ui
-from .style import PALETTE, data_table, marked_events, note_sources, style, with_notes
+from .style import PALETTE, add_marks, data_table, marked_events, note_sources, style, with_notes
 
 
 def _arrival_traces(rows: pd.DataFrame, blocks: pd.DataFrame, counts: bool) -> list:
@@ -136,8 +136,7 @@ def _mark_years(fig, chart: str) -> None:
                 borderpad=2,
             )
         )
-    # in one step each: adding them one by one revalidates every mark already there
-    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
+    add_marks(fig, shapes, notes)
 
 
 def events_key(chart: str) -> str:

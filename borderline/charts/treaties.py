@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import BINDING, bound_by, with_status
 from ..i18n import ui
-from .style import data_table, marked_events, note_sources, style, with_notes
+from .style import add_marks, data_table, marked_events, note_sources, style, with_notes
 
 
 def _mark_dates(fig, chart: str) -> None:
@@ -36,8 +36,7 @@ def _mark_dates(fig, chart: str) -> None:
         )
         for t, title in zip(events["when"], events["title"], strict=True)
     ]
-    # in one step each: adding them one by one revalidates every mark already there
-    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
+    add_marks(fig, shapes, notes)
 
 
 def treaty_description(frame: pd.DataFrame) -> str:

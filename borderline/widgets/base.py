@@ -140,6 +140,7 @@ def _figure_widget():
     After every redraw plotly.js sends the kernel the whole drawn state of the chart ("deltas", some 15 kB for
     the border map); ipywidgets would send each such message straight back to the page ("echo_update"), and the
     page would parse it again, while the student's next change waits behind it. The kernel still reads them.
+    The setting is on plotly's class, so it holds for every FigureWidget in the kernel, as it should.
     """
     import plotly.graph_objects as go
 
