@@ -104,6 +104,7 @@ def bench_widgets() -> None:
         ("China estimates: measure", bl.china_estimates_explorer, "measure"),
         ("treaty explorer: treaty", bl.treaty_explorer, "choice"),
         ("statements browser: speaker", bl.statements_browser, "who"),
+        ("argument map: question", lambda: bl.argument_map("bench.strongest"), "question"),
         ("argument map: claim", lambda: bl.argument_map("bench.strongest"), "claim"),
         ("status checker: case", bl.status_checker, "case"),
         ("options board: option", lambda: bl.options_board("bench.ranking"), "option"),
@@ -223,7 +224,8 @@ def bench_browser(changes: int = 20, lessons: tuple = ()) -> None:
         if not lessons:
             bench_cold_start(lab, server, b)
         print(
-            f"{changes} changes per widget, each timed from the change to the chart redrawn (to the text, where no chart)"
+            f"{changes} changes per widget, each timed from the change to the chart redrawn (to the text, where a change"
+            " redraws no chart); kind: chart, text, or how many of each; ratio: the chart changes' median to the floor's"
         )
         print(
             f"{'lesson':6} {'widget':22} {'run all s':>9} {'ctls':>4} {'kind':>5} {'median':>7} {'worst':>6} "
@@ -239,10 +241,11 @@ def bench_browser(changes: int = 20, lessons: tuple = ()) -> None:
             page.wait_for_timeout(800)
             for w in redraw.widgets(page):
                 r = redraw.time_changes(page, w["index"], w["controls"], n=changes)
-                kind, times = ("chart", r["chart"]) if r["chart"] else ("text", r["text"])
+                times = r["chart"] + r["text"]  # every change a student makes, to what it redraws
+                kind = "chart" if not r["text"] else "text" if not r["chart"] else f"{len(r['chart'])}+{len(r['text'])}"
                 median, worst = redraw.summary(times)
                 floor, floor_worst = redraw.summary(redraw.time_floor(page, w["index"], r["pairs"]))
-                ratio = median / floor if r["pairs"] else None
+                ratio = redraw.summary(r["chart"])[0] / floor if r["pairs"] else None
                 name = w["css"].split()[0].removeprefix("bl-")
                 print(
                     f"{path.name[:2]:6} {name[:22]:22} {run_all:9.1f} {w['controls']:4d} {kind:>5} {median:7.0f} "

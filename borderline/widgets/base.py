@@ -163,8 +163,8 @@ def live_figure(fig=None):
 
 def patch_annotations(fig, annotations: list) -> None:
     """Put ``annotations`` (dicts) in place of a figure's, changing only what differs: with as many as before,
-    each annotation gets just its changed properties (plotly.js then redraws those annotations alone, not the
-    whole chart); with a different number, the list is replaced.
+    each annotation gets just its changed properties (a smaller message; plotly.js still replots the chart,
+    as an annotation can move the axes); with a different number, the list is replaced.
 
     >>> import plotly.graph_objects as go
     >>> fig = go.Figure(layout=dict(annotations=[dict(text="a", x=0), dict(text="b", x=1)]))
