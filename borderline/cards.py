@@ -199,13 +199,13 @@ def grade_html(result: dict, given: dict, element_labels: dict) -> str:
     )
 
 
-def claim_card_html(row, links: pd.DataFrame, side_label: str, marked: list, question_label: str = "") -> str:
-    """A claim of the argument map: side, claim, where it sits on the map (its side's column and, given
-    ``question_label``, its question's band), evidence, strength, its links, and the claims marked strong.
+def claim_card_html(row, links: pd.DataFrame, side_label: str, marked: list, where: tuple = ()) -> str:
+    """A claim of the argument map: side, claim, where it sits on the map (``where``: the heading of its
+    column and the name of its band), evidence, strength, its links, and the claims marked strong.
 
     >>> claim = data.load("arguments").iloc[0]
-    >>> card = claim_card_html(claim, data.load("argument_links"), "Side", [], "Question")
-    >>> claim["arg_id"] in card and "none yet" in card and "Question" in card
+    >>> card = claim_card_html(claim, data.load("argument_links"), "Side", [], ("Column", "Band"))
+    >>> claim["arg_id"] in card and "none yet" in card and "“Column”" in card
     True
     """
     incoming, outgoing = links[links["to_arg"] == row["arg_id"]], links[links["from_arg"] == row["arg_id"]]
@@ -223,14 +223,12 @@ def claim_card_html(row, links: pd.DataFrame, side_label: str, marked: list, que
         for x in outgoing.itertuples()
     )
     place = ""
-    if question_label:
-        where = ui(
-            "box {claim}, in the column {side} and the band {question}",
-            claim=row["arg_id"],
-            side=side_label,
-            question=question_label,
+    if where:
+        column, band = where
+        spot = ui(
+            "box {claim}, in the column “{column}”, the band “{band}”", claim=row["arg_id"], column=column, band=band
         )
-        place = f"<p><i>{ui('On the map:')}</i> {_e(where)}</p>"
+        place = f"<p><i>{ui('On the map:')}</i> {_e(spot)}</p>"
     return (
         f"<div class='bl-card' role='region' aria-label='{_aria('Claim')}'><h3 style='margin:4px 0;font-size:1.05em'>{_e(row['arg_id'])}"
         f" · {_e(side_label)}</h3><p><b>{_e(row['claim'])}</b></p>{place}"

@@ -78,7 +78,11 @@ def argument_map(key: str) -> w.VBox:
         arguments.set_index("arg_id", drop=False),
         data.labels("arguments.side"),
     )
-    bands, drawn = data.labels("arguments.question"), {}  # drawn: question -> (series, boxes), each built once
+    columns, bands, drawn = (
+        data.shorts("arguments.side"),
+        data.labels("arguments.question"),
+        {},
+    )  # drawn: question -> (series, boxes), each built once
 
     def marked() -> list:
         return [x for x in journal.get(key).split(";") if x]
@@ -87,8 +91,8 @@ def argument_map(key: str) -> w.VBox:
         with strong.hold_trait_notifications():
             strong.value = claim.value in marked()
         r = by_id.loc[claim.value]
-        band = bands.get(r["question"], r["question"])
-        text.value = claim_card_html(r, links, sides[r["side"]], marked(), band)
+        where = columns.get(r["side"], r["side"]), bands.get(r["question"], r["question"])
+        text.value = claim_card_html(r, links, sides[r["side"]], marked(), where)
 
     def update(_change=None):
         if question.value not in drawn:
