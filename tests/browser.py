@@ -7,6 +7,7 @@ to a host other than 127.0.0.1 is aborted and recorded.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -30,6 +31,11 @@ FLAGS = [
     "--disable-quic",
 ]
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+# A cell that calls one of these draws a chart (a figure, or a view with a live chart): cell_report counts them
+CHART_CALLS = re.compile(
+    r"bl\.(show|estimate_explorer|per_capita_calculator|setup_check|border_map|arrivals_timeline|"
+    r"china_estimates_explorer|treaty_explorer|statements_browser|argument_map|options_board)\("
+)
 
 
 def chromium_missing() -> str:

@@ -23,10 +23,7 @@ if REASON:
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 SHOTS = ROOT / "build" / "screenshots"
-CHART_CALLS = re.compile(
-    r"bl\.(show|estimate_explorer|per_capita_calculator|setup_check|border_map|arrivals_timeline|"
-    r"china_estimates_explorer|treaty_explorer|statements_browser|argument_map|options_board)\("
-)
+CHART_CALLS = lab.CHART_CALLS
 
 
 @pytest.fixture(scope="module")

@@ -301,3 +301,16 @@ def test_role_cards_show_the_unhcr_card_with_our_words_marked(journal_file):
     box.controls["role"].value = "RL04"
     assert "UNHCR" in box.text.value and "(our words, not a quotation)" in box.text.value
     assert box.text.value.count("<li>") >= 2  # facts as a list, not joined by " | "
+
+
+def test_plotly_code_goes_to_the_page_once_per_kernel_not_with_every_chart():
+    from plotly.basewidget import BaseFigureWidget
+
+    from borderline.widgets.base import live_figure
+    from borderline.widgets.figure import KEY, plotly_code
+
+    first, second = live_figure(), live_figure()
+    stub = first.get_state()["_esm"]
+    assert stub == second.get_state()["_esm"] and len(stub) < 2000 and KEY in stub
+    assert plotly_code().get_state()["bundle"] == str(BaseFigureWidget._esm)  # the whole code, once
+    assert len(str(BaseFigureWidget._esm)) > 1_000_000

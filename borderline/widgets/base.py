@@ -135,7 +135,8 @@ def with_data_table(children: list, figure) -> list:
 
 @functools.lru_cache(maxsize=1)
 def _figure_widget():
-    """plotly's FigureWidget, told not to echo back what the page reports after each redraw.
+    """plotly's FigureWidget with its front-end code sent once per kernel (``figure.figure_class``), told not
+    to echo back what the page reports after each redraw.
 
     After every redraw plotly.js sends the kernel the whole drawn state of the chart ("deltas", some 15 kB for
     the border map); ipywidgets would send each such message straight back to the page ("echo_update"), and the
@@ -144,14 +145,17 @@ def _figure_widget():
     """
     import plotly.graph_objects as go
 
+    from .figure import figure_class
+
     for name, trait in go.FigureWidget.class_traits().items():
         if name.startswith("_js2py_"):
             trait.metadata["echo_update"] = False
-    return go.FigureWidget
+    return figure_class()
 
 
 def live_figure(fig=None):
-    """The live chart of a view: a plotly FigureWidget of ``fig`` that echoes nothing back to the page.
+    """The live chart of a view: a plotly FigureWidget of ``fig`` that echoes nothing back to the page and
+    leaves plotly's front-end code to the kernel's one loader (``figure.plotly_code``).
 
     >>> import plotly.graph_objects as go
     >>> chart = live_figure(go.Figure(go.Bar(x=[1], y=[2])))
