@@ -38,6 +38,17 @@ CHART_CALLS = re.compile(
 )
 
 
+def undrawn(cells: list) -> list[str]:
+    """The cells of a ``cell_report`` that drew fewer charts than their source calls for, each as
+    "source: drawn of expected"; empty when every chart drew."""
+    short = []
+    for c in cells:
+        expected = len(CHART_CALLS.findall(c["source"]))
+        if c["drawn"] < expected:
+            short.append(f"{c['source'][:40]}: {c['drawn']} of {expected} charts drawn")
+    return short
+
+
 def chromium_missing() -> str:
     """Why the browser tests cannot run here, or '' if they can."""
     if not Path(CHROMIUM).exists():
