@@ -24,14 +24,13 @@ help:
 	@echo "make pack    one zip for a USB stick: handouts, worksheets, keys, slides, role cards and the Lite site"
 	@echo "make lite    build the JupyterLite site (the student edition in the browser, nothing installed) in build/lite"
 
-$(STAMP): requirements.txt pyproject.toml borderline/lab_overrides.json
+$(STAMP): requirements.txt pyproject.toml borderline/lab_overrides.json borderline/server_config.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Borderline needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	mkdir -p $(VENV)/share/jupyter/lab/settings
-	cp borderline/lab_overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	$(BIN)/python -m borderline settings
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _check() -> int:
@@ -73,6 +74,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m borderline", description="Borderline curriculum tools")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("lab", help="set up (first time only) and open the curriculum in JupyterLab, as `make lab` does")
+    sub.add_parser(
+        "settings", help="install Borderline's JupyterLab settings in this environment (conda, Binder, a hub image)"
+    )
     sub.add_parser("check", help="validate every dataset and exercises file and say what to fix")
     sync = sub.add_parser(
         "sync", help="rebuild derived blocks (sources, navigation, syllabus) and the notebooks from lessons/*.md"
@@ -90,6 +94,12 @@ def main(argv=None) -> int:
     translate = sub.add_parser("translate", help="add new or changed English passages to lessons/LANG/ catalogues")
     translate.add_argument("lang", choices=["ko"])
     args = parser.parse_args(argv)
+    if args.command == "settings":
+        from .launch import install_settings
+
+        for path in install_settings(Path(sys.prefix)):
+            print(f"installed {path}")
+        return 0
     if args.command == "check":
         return _check()
     if args.command == "sync":

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # the first lesson, as `make lab` opens it (the lowest-numbered notebook)
 FIRST_NOTEBOOK = next((f"notebooks/{p.name}" for p in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))), "notebooks")
 # What the environment is built from: a change to any of them means installing again (as in the Makefile).
-INPUTS = ("requirements.txt", "pyproject.toml", "borderline/lab_overrides.json")
+INPUTS = ("requirements.txt", "pyproject.toml", "borderline/lab_overrides.json", "borderline/server_config.json")
 
 
 def venv_python(venv: Path) -> Path:
@@ -80,6 +80,33 @@ def lab_command(root: Path, venv: Path, port: int) -> list[str]:
     return command + [FIRST_NOTEBOOK]
 
 
+# Borderline's settings for JupyterLab, by file in borderline/, and where each goes in an environment: the
+# offline and keyboard settings (lab_overrides.json), and the switch that turns on the server extension
+# borderline_server (server_config.json).
+SETTINGS = {
+    "lab_overrides.json": ("share", "jupyter", "lab", "settings", "overrides.json"),
+    "server_config.json": ("etc", "jupyter", "jupyter_server_config.d", "borderline.json"),
+}
+
+
+def install_settings(prefix: Path, source: Path = Path(__file__).resolve().parent) -> list[Path]:
+    """Copy Borderline's JupyterLab settings (``SETTINGS``) into the environment at ``prefix``; return where.
+    ``make setup`` and ``python -m borderline lab`` do it; so does ``python -m borderline settings``, for a
+    conda environment, Binder or a hub's image.
+
+    >>> import tempfile
+    >>> [p.name for p in install_settings(Path(tempfile.mkdtemp()))]
+    ['overrides.json', 'borderline.json']
+    """
+    written = []
+    for name, where in SETTINGS.items():
+        target = prefix.joinpath(*where)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, target)
+        written.append(target)
+    return written
+
+
 def setup(root: Path = ROOT, venv: Path | None = None, say=print) -> Path:
     """Create and fill the environment if it needs it; return its Python. Stops with a plain message
     (never a traceback) if this Python is too old or an install step fails.
@@ -105,9 +132,7 @@ def setup(root: Path = ROOT, venv: Path | None = None, say=print) -> Path:
                 "An install step failed (see the lines above). Check the network connection to the package "
                 f"registry and run `python -m borderline lab` again; nothing was half-changed in {venv.name}."
             )
-    settings = venv / "share" / "jupyter" / "lab" / "settings"
-    settings.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(root / "borderline" / "lab_overrides.json", settings / "overrides.json")
+    install_settings(venv, root / "borderline")
     (venv / ".installed").touch()
     return venv_python(venv)
 

@@ -205,6 +205,14 @@ def prompt_state(page) -> dict:
     }""")
 
 
+def toolbar_items(page) -> dict:
+    """The notebook toolbar's item names, and the status bar's text (where the kernel's busy or idle shows)."""
+    return page.evaluate("""() => ({
+        toolbar: [...document.querySelectorAll('.jp-NotebookPanel-toolbar > [data-jp-item-name]')]
+            .map(e => e.dataset.jpItemName),
+        status: document.querySelector('#jp-main-statusbar')?.textContent || ''})""")
+
+
 def run_all_and_wait(page, timeout_s: float = 180) -> float:
     """Run every cell and wait until none is running; returns seconds taken."""
     started = time.perf_counter()

@@ -86,6 +86,11 @@ def test_student_work_survives_a_kernel_restart_and_a_reload(server, chromium):
     try:
         lab.open_notebook(page, server, "00-start-here.ipynb", "journal")
         lab.run_all_and_wait(page)
+        # The overrides drop only the toolbar's execution indicator (tests/test_environment.py): the rest
+        # of the toolbar stays, and the status bar still says whether the kernel is busy or idle.
+        bar = lab.toolbar_items(page)
+        assert {"save", "run", "interrupt", "restart", "kernelName"} <= set(bar["toolbar"]), bar
+        assert "executionProgress" not in bar["toolbar"] and "Idle" in bar["status"], bar
         box = page.locator(".bl-journal textarea").first
         box.scroll_into_view_if_needed()
         box.fill(text)

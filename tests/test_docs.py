@@ -1,6 +1,6 @@
 """Every public name of the package shows how to use it in a docstring example that runs as a test.
 
-The check walks every module of the package (not only ``__all__``): every function and class
+The check walks every module of the package and the server extension borderline_server (not only ``__all__``): every function and class
 whose name does not start with ``_`` and that is defined in that module needs a ``>>>`` example
 with at least one expected output line, so that the example asserts something.
 ``pytest --doctest-modules`` (on by default, see pyproject.toml) runs the examples.
@@ -15,7 +15,7 @@ import pytest
 
 import borderline
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(borderline.__path__, "borderline."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(borderline.__path__, "borderline.")) + ["borderline_server"]
 # Functions whose example would build every notebook; their tests say why.
 EXEMPT = {
     "borderline.editions.student": "builds every notebook: tests/test_editions.py",

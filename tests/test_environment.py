@@ -79,3 +79,53 @@ def test_arrow_keys_in_widgets_change_the_control_not_the_cell():
         assert [t["selector"] for t in again] == [s["selector"] + ":not(.jupyter-widgets *)"], s["command"]
     installed = Path(sys.prefix) / "share/jupyter/lab/settings/overrides.json"
     assert json.loads(installed.read_text(encoding="utf-8")) == overrides, "run `make setup` to install the overrides"
+
+
+def test_toolbar_override_disables_only_the_execution_indicator():
+    """The notebook toolbar's execution indicator re-measures the toolbar each time the kernel goes busy or
+    idle (about 15 ms per widget change, tests/bench.py). The override disables that one item by its
+    JupyterLab name (a name JupyterLab does not know would disable nothing) and lists no other item, so
+    save, run, restart and the kernel name stay; the status bar still shows busy and idle."""
+    import json
+    import sys
+    from pathlib import Path
+
+    overrides = json.loads((ROOT / "borderline" / "lab_overrides.json").read_text(encoding="utf-8"))
+    toolbar = overrides["@jupyterlab/notebook-extension:panel"]["toolbar"]
+    assert toolbar == [{"name": "executionProgress", "disabled": True}]
+    schema = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/notebook-extension/panel.json"
+    defaults = [
+        item["name"] for item in json.loads(schema.read_text(encoding="utf-8"))["jupyter.lab.toolbars"]["Notebook"]
+    ]
+    assert "executionProgress" in defaults and {"save", "run", "restart", "kernelName"} <= set(defaults)
+
+
+def test_the_server_sends_kernel_messages_without_nagle(tmp_path):
+    """The server extension borderline_server is enabled in this environment (setup installs its config), and
+    in a real JupyterLab server it puts its connection class in place of the default one."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "jupyter", "lab", "--show-config"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    log = done.stdout + done.stderr
+    assert "borderline_server | extension was successfully loaded" in log, log[-2000:]
+    assert "kernel websockets send each message at once" in log, log[-2000:]
+
+
+def test_the_prompt_connection_turns_nagle_off_before_connecting(monkeypatch):
+    from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+
+    import borderline_server
+
+    calls = []
+    monkeypatch.setattr(ZMQChannelsWebsocketConnection, "connect", lambda self: calls.append("connect") or "future")
+    handler = type("Handler", (), {"set_nodelay": lambda self, on: calls.append(("nodelay", on))})()
+    probe = type("Probe", (borderline_server.PromptKernelConnection,), {"websocket_handler": handler})
+    assert probe.__new__(probe).connect() == "future"
+    assert calls == [("nodelay", True), "connect"]
