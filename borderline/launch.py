@@ -89,7 +89,7 @@ SETTINGS = {
 }
 
 
-def install_settings(prefix: Path, source: Path = Path(__file__).resolve().parent) -> list[Path]:
+def install_settings(prefix: Path, source: Path = ROOT / "borderline") -> list[Path]:
     """Copy Borderline's JupyterLab settings (``SETTINGS``) into the environment at ``prefix``; return where.
     ``make setup`` and ``python -m borderline lab`` do it; so does ``python -m borderline settings``, for a
     conda environment, Binder or a hub's image.
