@@ -57,8 +57,8 @@ test: setup lint web
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: setup
-	$(BIN)/ruff check borderline tests notebooks lessons
-	$(BIN)/ruff format --check borderline tests notebooks
+	$(BIN)/ruff check borderline borderline_server tests notebooks lessons
+	$(BIN)/ruff format --check borderline borderline_server tests notebooks
 
 bench: setup
 	$(BIN)/python tests/bench.py
