@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .. import data
@@ -42,12 +43,20 @@ def population_in(series_id: str, year: int, population: pd.DataFrame) -> tuple:
     >>> population_in("s", 1999, pop)
     (20, 2000, 'S', 'B')
     """
-    rows = population[population["series_id"] == series_id]
-    if rows.empty:
+    # positions, not boolean-indexed frames: a widget asks this on every change, and each pandas filter copies
+    # every column of the table
+    at = np.flatnonzero(population["series_id"].to_numpy() == series_id)
+    if not len(at):
         raise data.DataError("datasets/population.csv", f"there is no population series '{series_id}'.")
-    exact = rows[rows["year"] == year]
-    r = exact.iloc[0] if len(exact) else rows.iloc[(rows["year"] - year).abs().argsort().iloc[0]]
-    return int(r["population"]), int(r["year"]), str(r["series"]), str(r["source_id"])
+    years = population["year"].to_numpy(dtype="float64", na_value=np.nan)[at]
+    exact = np.flatnonzero(years == year)
+    pos = at[exact[0]] if len(exact) else at[np.argsort(np.abs(years - year), kind="stable")[0]]
+    return (
+        int(population["population"].iat[pos]),
+        int(population["year"].iat[pos]),
+        str(population["series"].iat[pos]),
+        str(population["source_id"].iat[pos]),
+    )
 
 
 def _figures(row) -> tuple[float, float]:
@@ -94,10 +103,10 @@ def per_capita_rate(
     """
     est = data.load("famine_estimates") if estimates is None else estimates
     pop = data.load("population") if population is None else population
-    row = est[est["est_id"] == est_id]
-    if row.empty:
+    at = np.flatnonzero(est["est_id"].to_numpy() == est_id)
+    if not len(at):
         raise data.DataError("datasets/famine_estimates.csv", f"there is no estimate '{est_id}'.")
-    r = row.iloc[0]
+    r = est.iloc[at[0]]
     low, high = _figures(r)
     deaths = {"low": low, "high": high, "midpoint": (low + high) / 2}[which]
     start = int(r["period_start"]) if pd.notna(r["period_start"]) else None
