@@ -83,6 +83,8 @@ def figure_class():
     >>> import plotly.graph_objects as go
     >>> issubclass(figure_class(), go.FigureWidget)
     True
+    >>> figure_class()(go.Figure(go.Bar(x=[1]), layout_title_text="Arrivals"))
+    <live chart: Arrivals, 1 trace>
     """
     import plotly.graph_objects as go
 
@@ -92,5 +94,11 @@ def figure_class():
         def __init__(self, *args, **kwargs):
             plotly_code()
             super().__init__(*args, **kwargs)
+
+        def __repr__(self):
+            # plotly's repr prints every point of every trace: a notebook shows a widget's repr as its plain-text
+            # output, and building it for the border map took 60 ms of the cell's time
+            traces = len(self.data)
+            return f"<live chart: {self.layout.title.text or 'untitled'}, {traces} trace{'' if traces == 1 else 's'}>"
 
     return Figure
