@@ -36,7 +36,12 @@ def _execute(nb) -> tuple[float, int]:
     nb = nbformat.from_dict(nb)
     nb.cells.append(nbformat.v4.new_code_cell(MEMORY_CELL))
     client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(ROOT / "notebooks")}},
+        # ipykernel warns at every start that a kernel over TCP is unencrypted (true, and beside the point here)
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     start = time.perf_counter()
     client.execute()
