@@ -28,7 +28,14 @@ os.environ.setdefault("BORDERLINE_JOURNAL", str(Path(tempfile.mkdtemp()) / "benc
 # The floor: a fresh kernel that runs the lesson's imports cell and loads the libraries a lesson uses (plotly
 # loads its figure classes lazily), building nothing.
 LIBRARIES = "import pandas, ipywidgets, plotly.graph_objects as _go; _go.Figure, _go.FigureWidget"
-MEMORY_CELL = "import resource as _r; print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+# The kernel's peak resident memory in kB: VmHWM, which starts afresh when the kernel process starts. (Linux's
+# ru_maxrss does not: a child inherits its parent's peak across fork and exec, so after `make bench` has built
+# every widget in its own process, each kernel reported the bench's peak, not its own.)
+MEMORY_CELL = (
+    "import resource as _r, pathlib as _p; _s = _p.Path('/proc/self/status')\n"
+    "_hwm = [l.split()[1] for l in _s.read_text().splitlines() if l.startswith('VmHWM')] if _s.exists() else []\n"
+    "print(_hwm[0] if _hwm else _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+)
 RUNS = 3
 
 
