@@ -129,3 +129,36 @@ def test_the_prompt_connection_turns_nagle_off_before_connecting(monkeypatch):
     probe = type("Probe", (borderline_server.PromptKernelConnection,), {"websocket_handler": handler})
     assert probe.__new__(probe).connect() == "future"
     assert calls == [("nodelay", True), "connect"]
+
+
+def test_the_server_serves_plotlys_widget_code_to_a_signed_in_user(tmp_path):
+    """The loader's first choice (borderline/widgets/figure.py): plotly's widget code from the server, at the path
+    the kernel gives, kept by the browser; nobody signed out gets it, and another version is not there."""
+    import urllib.error
+    import urllib.request
+
+    import plotly
+    import pytest
+    from plotly.basewidget import BaseFigureWidget
+
+    import browser
+    from borderline.widgets.figure import plotly_code
+
+    with browser.jupyterlab(tmp_path) as server:
+        url = f"{server['url']}/{plotly_code().path}"
+        with urllib.request.urlopen(f"{url}?token={server['token']}", timeout=30) as reply:
+            body, headers = reply.read(), reply.headers
+        assert headers["Content-Type"].startswith("text/javascript") and "immutable" in headers["Cache-Control"]
+        assert body.decode("utf-8") == str(BaseFigureWidget._esm)
+        # signed out: sent to the login page (a redirect, not followed here), never the code
+        no_redirects = urllib.request.build_opener(
+            type("Stay", (urllib.request.HTTPRedirectHandler,), {"redirect_request": lambda *args: None})
+        )
+        for wrong, codes in [
+            (url, {302, 403}),
+            (url.replace(plotly.__version__, "0.0.1") + f"?token={server['token']}", {404}),
+        ]:
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                no_redirects.open(wrong, timeout=30)
+            assert refused.value.code in codes, wrong
+            assert "login" in refused.value.headers.get("Location", "login"), refused.value.headers

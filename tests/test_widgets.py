@@ -307,10 +307,14 @@ def test_plotly_code_goes_to_the_page_once_per_kernel_not_with_every_chart():
     from plotly.basewidget import BaseFigureWidget
 
     from borderline.widgets.base import live_figure
-    from borderline.widgets.figure import KEY, plotly_code
+    from borderline.widgets.figure import KEY, PlotlyCode, plotly_code
 
     first, second = live_figure(), live_figure()
     stub = first.get_state()["_esm"]
     assert stub == second.get_state()["_esm"] and len(stub) < 2000 and KEY in stub
-    assert plotly_code().get_state()["bundle"] == str(BaseFigureWidget._esm)  # the whole code, once
+    assert plotly_code().path.endswith(".js")  # the page tries the server's file first
+    loader = PlotlyCode(path=plotly_code().path)
+    assert loader.get_state()["bundle"] == ""  # nothing travels until the page asks
+    loader.set_state({"wanted": True})  # the page asks, as it does when the server has no file
+    assert loader.get_state()["bundle"] == str(BaseFigureWidget._esm)  # the whole code, once
     assert len(str(BaseFigureWidget._esm)) > 1_000_000

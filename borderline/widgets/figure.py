@@ -1,16 +1,25 @@
-"""plotly's widget code sent to the page once per kernel, not once per chart.
+"""plotly's widget code reaches the page once, not once per chart, and from the server where it can.
 
 plotly's FigureWidget is an anywidget whose front-end code (some 5 MB: plotly.js and the widget) travels with
 each chart: every FigureWidget sends it to the page again, the page loads it again as a module of its own (a
-copy of plotly.js per chart), and a notebook run headless keeps it again in its widget state. Here it travels
-once per kernel, in a loader widget (``plotly_code``) that loads it in the page under a name that carries
-plotly's version; each chart's own code (``Figure``) is a few lines that wait for that module and then do what
-plotly's code does. Nothing is fetched from anywhere: the code still comes from the kernel, as before.
+copy of plotly.js per chart), and a notebook run headless keeps it again in its widget state. Here one loader
+widget per kernel (``plotly_code``) loads it in the page once, under a name that carries plotly's version; each
+chart's own code (``Figure``) is a few lines that wait for that module and then do what plotly's code does.
+
+Where the code comes from: in JupyterLab (on a laptop or a hub) the server extension ``borderline_server``
+serves plotly's file at ``PlotlyCode.path`` under the server's address, so the page imports it as a file the
+browser keeps in its cache (the second lesson needs no copy, and the kernel sends nothing). Where that fails
+(JupyterLite, another front end, a server without the extension, another plotly version on the server), the
+loader asks its kernel, which then sends the code once, as before. Nothing comes from outside the machine.
 
 >>> chart = figure_class()()
 >>> len(chart._esm) < 2000 and KEY in chart._esm
 True
->>> len(plotly_code().bundle) > 1_000_000
+>>> code = plotly_code()
+>>> code.bundle, code.path == f"borderline/plotly-widget/{plotly.__version__}.js" or code.path == ""
+('', True)
+>>> code.wanted = True
+>>> len(code.bundle) > 1_000_000
 True
 """
 
@@ -18,20 +27,57 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 
 import anywidget
 import plotly
 import traitlets
 
 KEY = f"borderline-plotly-widget-{plotly.__version__}"
+# Where borderline_server serves plotly's widget code, under the server's base address (the same path there).
+SERVED_AT = "borderline/plotly-widget/{version}.js"
 
-# The loader: load the code once per page (a second kernel's loader finds it there).
-LOADER_ESM = """export default {
+# The loader: load the code once per page (a second kernel's loader finds it there). From the server's file if
+# the page has a server address and the file is there; else from the kernel, which sends it when asked.
+LOADER_ESM = """function serverBase() {
+  const config = document.getElementById("jupyter-config-data");
+  try {
+    const base = config && JSON.parse(config.textContent).baseUrl;
+    return base ? new URL(base, location.href).href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+async function fromKernel(model) {
+  if (!model.get("bundle")) {
+    const sent = new Promise((resolve) => model.on("change:bundle", resolve));
+    model.set("wanted", true);
+    model.save_changes();
+    await sent;
+  }
+  const url = URL.createObjectURL(new Blob([model.get("bundle")], { type: "text/javascript" }));
+  return import(url);
+}
+
+async function load(model) {
+  const base = serverBase(), path = model.get("path");
+  if (base && path) {
+    try {
+      return await import(new URL(path, base).href);
+    } catch (e) {
+      console.info("Borderline: plotly's widget code comes from the kernel instead (" + e + ")");
+    }
+  }
+  return fromKernel(model);
+}
+
+export default {
   initialize({ model }) {
     const key = model.get("key");
     if (!globalThis[key]) {
-      const url = URL.createObjectURL(new Blob([model.get("bundle")], { type: "text/javascript" }));
-      globalThis[key] = import(url);
+      globalThis[key] = load(model);
+      globalThis[key].catch(() => delete globalThis[key]);  // a later loader tries again
     }
   },
 };
@@ -52,28 +98,42 @@ export default async () => (await plotlyWidget())();
 """
 
 
-class PlotlyCode(anywidget.AnyWidget):
-    """The widget that carries plotly's front-end code to the page; it shows nothing and need not be displayed.
+def _bundle() -> str:
+    from plotly.basewidget import BaseFigureWidget
 
-    >>> PlotlyCode(bundle="export default {}").key == KEY
+    return str(BaseFigureWidget._esm)
+
+
+class PlotlyCode(anywidget.AnyWidget):
+    """The widget that brings plotly's front-end code to the page; it shows nothing and need not be displayed.
+    ``bundle`` stays empty (nothing travels) until the page sets ``wanted``.
+
+    >>> PlotlyCode().key == KEY
     True
     """
 
     _esm = LOADER_ESM
     key = traitlets.Unicode(KEY).tag(sync=True)
+    path = traitlets.Unicode("").tag(sync=True)
+    wanted = traitlets.Bool(False).tag(sync=True)
     bundle = traitlets.Unicode("").tag(sync=True)
+
+    @traitlets.observe("wanted")
+    def _send_bundle(self, change) -> None:
+        if change["new"] and not self.bundle:
+            self.bundle = _bundle()
 
 
 @functools.lru_cache(maxsize=1)
 def plotly_code() -> PlotlyCode:
-    """This kernel's one loader of plotly's front-end code (opened before the first chart that needs it).
+    """This kernel's one loader of plotly's front-end code (opened before the first chart that needs it). In
+    Pyodide (JupyterLite) there is no server to ask, so the loader goes straight to the kernel.
 
     >>> plotly_code() is plotly_code()
     True
     """
-    from plotly.basewidget import BaseFigureWidget
-
-    return PlotlyCode(bundle=str(BaseFigureWidget._esm))
+    served = "" if sys.platform == "emscripten" else SERVED_AT.format(version=plotly.__version__)
+    return PlotlyCode(path=served)
 
 
 @functools.lru_cache(maxsize=1)
