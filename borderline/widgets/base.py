@@ -135,7 +135,7 @@ def with_data_table(children: list, figure) -> list:
 
 @functools.lru_cache(maxsize=1)
 def _figure_widget():
-    """plotly's FigureWidget with its front-end code sent once per kernel (``figure.figure_class``), told not
+    """plotly's FigureWidget with its front-end code loaded once per page (``figure.figure_class``), told not
     to echo back what the page reports after each redraw.
 
     After every redraw plotly.js sends the kernel the whole drawn state of the chart ("deltas", some 15 kB for
@@ -155,7 +155,7 @@ def _figure_widget():
 
 def live_figure(fig=None):
     """The live chart of a view: a plotly FigureWidget of ``fig`` that echoes nothing back to the page and
-    leaves plotly's front-end code to the kernel's one loader (``figure.plotly_code``).
+    leaves plotly's front-end code to the page's one loader (``figure.plotly_code``).
 
     >>> import plotly.graph_objects as go
     >>> chart = live_figure(go.Figure(go.Bar(x=[1], y=[2])))
