@@ -3,7 +3,7 @@ widget code is served as a file the browser can keep.
 
 (A package of its own, beside ``borderline``, so that the server does not import pandas and plotly.)
 
-JupyterLab's server relays each kernel message to the page over a websocket, and leaves Nagle's algorithm on
+First, the messages. JupyterLab's server relays each kernel message to the page over a websocket, and leaves Nagle's algorithm on
 for it: after one small message, the next is held back until the page acknowledges the first, which Linux
 delays by up to 40 ms. A widget change makes several small messages (the kernel is busy, the control's new
 value, the chart's update, the kernel is idle), so every change waited about 40 ms for nothing (measured with
@@ -11,7 +11,7 @@ tests/bench.py: the per-capita calculator 66 ms to 39 ms, the China estimates ch
 Tornado, the server's web framework, documents ``set_nodelay(True)`` for websockets that send many small
 messages, and jupyter_server lets the class that connects a websocket to its kernel be chosen.
 
-The second: every live chart needs plotly's widget code (5 MB: plotly.js and the widget). Sent by the kernel,
+Second, plotly's code. Every live chart needs plotly's widget code (5 MB: plotly.js and the widget). Sent by the kernel,
 it crosses the kernel's messages and the websocket again for every kernel started, and the page compiles it
 from scratch each time. ``PlotlyWidgetCode`` serves plotly's own file at ``borderline/plotly-widget/<version>.js``
 under the server's address, to a signed-in user only, marked for the browser to keep; the lesson's loader
