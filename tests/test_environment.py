@@ -83,7 +83,7 @@ def test_arrow_keys_in_widgets_change_the_control_not_the_cell():
 
 def test_toolbar_override_disables_only_the_execution_indicator():
     """The notebook toolbar's execution indicator re-measures the toolbar each time the kernel goes busy or
-    idle (about 15 ms per widget change, tests/bench.py). The override disables that one item by its
+    idle (about 15 ms of page work per widget change in a CPU profile; within the bench's noise). The override disables that one item by its
     JupyterLab name (a name JupyterLab does not know would disable nothing) and lists no other item, so
     save, run, restart and the kernel name stay; the status bar still shows busy and idle."""
     import json
