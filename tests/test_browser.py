@@ -94,7 +94,13 @@ def test_student_work_survives_a_kernel_restart_and_a_reload(server, chromium):
         lab.run_all_and_wait(page)
         # The overrides drop only the toolbar's execution indicator (tests/test_environment.py): the rest
         # of the toolbar stays, and the status bar still says whether the kernel is busy or idle.
-        bar = lab.toolbar_items(page)
+        # The kernel can stay busy a moment after the last prompt fills (widget messages), so wait for Idle.
+        deadline = time.time() + 20
+        while True:
+            bar = lab.toolbar_items(page)
+            if "Idle" in bar["status"] or time.time() > deadline:
+                break
+            time.sleep(0.25)
         assert {"save", "run", "interrupt", "restart", "kernelName"} <= set(bar["toolbar"]), bar
         assert "executionProgress" not in bar["toolbar"] and "Idle" in bar["status"], bar
         box = page.locator(".bl-journal textarea").first
