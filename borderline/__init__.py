@@ -129,3 +129,10 @@ def _install_error_display():
 
 if not _LAUNCHING:
     _install_error_display()
+    # Speed: what the imports built (pandas, plotly, ipywidgets, IPython: some 150,000 objects) lives as long as
+    # the kernel. Frozen, Python's garbage collector stops walking it on every full collection while a lesson
+    # builds its charts, and when the kernel shuts down. Executed headless, a map-heavy notebook took 2.27 s unfrozen and
+    # 2.05 s frozen (median of 4, interleaved): about 0.1 s less in the cells, the rest at shutdown.
+    import gc as _gc
+
+    _gc.freeze()

@@ -20,45 +20,75 @@ from . import data
 from .i18n import ui
 
 
-def styled(frame: pd.DataFrame):
-    """A DataFrame shown without its index, whole numbers with thousands separators (years left alone).
+def _is_count(frame: pd.DataFrame, column) -> bool:
+    """A whole-number column read with thousands separators: not a year, a period or a route leg."""
+    name = str(column)
+    return (
+        str(frame[column].dtype) == "Int64" and "year" not in name and not name.startswith("period_") and name != "leg"
+    )
 
-    >>> frame = pd.DataFrame({"year": pd.array([1995], dtype="Int64"), "people": pd.array([1234567], dtype="Int64")})
-    >>> html = styled(frame).to_html()
-    >>> "1,234,567" in html and "1,995" not in html
-    True
+
+def _cell(value, count: bool, date: bool) -> str:
+    if value is None or value is pd.NA or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    if count:
+        return f"{int(value):,}"
+    if date:
+        return value.strftime("%d %b %Y")
+    return str(value)
+
+
+def cell_texts(frame: pd.DataFrame) -> list[list[str]]:
+    """Each row of a table as the text a reader sees: whole numbers with thousands separators (years left
+    alone), dates spelt out, missing cells blank.
+
+    >>> frame = pd.DataFrame({"year": pd.array([1995], dtype="Int64"), "people": pd.array([1234567], dtype="Int64"),
+    ...                       "date": pd.to_datetime(["2004-07-27"]), "note": pd.array([None], dtype="string")})
+    >>> cell_texts(frame)
+    [['1995', '1,234,567', '27 Jul 2004', '']]
     """
-    counts = [
-        c
-        for c in frame.columns
-        if str(frame[c].dtype) == "Int64" and "year" not in c and not c.startswith("period_") and c != "leg"
-    ]
-    dates = [c for c in frame.columns if str(frame[c].dtype).startswith("datetime")]
-    formats = {c: "{:,}" for c in counts} | {c: (lambda d: "" if pd.isna(d) else d.strftime("%d %b %Y")) for c in dates}
-    return frame.style.hide(axis="index").format(formats, na_rep="")
+    kinds = [(_is_count(frame, c), str(frame[c].dtype).startswith("datetime")) for c in frame.columns]
+    return [[_cell(v, *kind) for v, kind in zip(row, kinds, strict=True)] for row in frame.itertuples(index=False)]
+
+
+def table_html(frame: pd.DataFrame, caption: str = "") -> str:
+    """A formatted table as HTML (column headers, no index), with an optional caption.
+
+    Written here rather than by pandas' Styler: the Styler's first table in a kernel loads jinja2 and its
+    templates (some 70 ms), and every table after that renders through them.
+
+    >>> page = table_html(pd.DataFrame({"a": [1], "b": ["<x>"]}), "One row")
+    >>> "<caption>One row</caption>" in page, '<th scope="col">a</th>' in page, "<td>&lt;x&gt;</td>" in page
+    (True, True, True)
+    """
+    esc = html.escape
+    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{esc(t)}</td>" for t in row) + "</tr>" for row in cell_texts(frame))
+    caption = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return f'<table class="bl-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 class Table:
-    """A formatted table (a pandas Styler underneath: ``.data``, ``.to_html()``) shown inside its own region,
+    """A formatted table (``.data`` is the DataFrame, ``.to_html()`` the table) shown inside its own region,
     which scrolls sideways when the table is wider than the page and takes keyboard focus, so a keyboard
     user can scroll it too; a screen reader announces the region by the table's name.
 
-    >>> table = Table(styled(pd.DataFrame({"a": [1]})), "population")
+    >>> table = Table(pd.DataFrame({"a": [1]}), "population")
     >>> table.data["a"].tolist(), table._repr_html_().startswith('<div class="bl-scroll" role="region" tabindex="0"')
     ([1], True)
     """
 
-    def __init__(self, styler, name: str):
-        self.styler, self.name = styler, name
+    def __init__(self, frame: pd.DataFrame, name: str):
+        self.data, self.name = frame.reset_index(drop=True), name
 
-    def __getattr__(self, attr):
-        return getattr(self.styler, attr)
+    def to_html(self) -> str:
+        return table_html(self.data)
 
     def _repr_html_(self) -> str:
         label = html.escape(ui("Table: {name}", name=self.name))
         return (
             f'<div class="bl-scroll" role="region" tabindex="0" aria-label="{label}" '
-            f'style="overflow-x:auto;max-width:100%">{self.styler.to_html()}</div>'
+            f'style="overflow-x:auto;max-width:100%">{self.to_html()}</div>'
         )
 
 
@@ -69,7 +99,7 @@ def rows(name: str, *ids: str, columns=None, **where):
     >>> rows("famine_estimates", *first).data["est_id"].tolist() == first
     True
     """
-    return Table(styled(data.rows(name, *ids, columns=columns, **where)), name)
+    return Table(data.rows(name, *ids, columns=columns, **where), name)
 
 
 def arrivals_by_year(first: int, last: int, total: bool = True):
@@ -79,17 +109,4 @@ def arrivals_by_year(first: int, last: int, total: bool = True):
     >>> int(table.iloc[-1]["women"]), int(table.iloc[-1]["total"])
     (23566, 31533)
     """
-    return Table(styled(data.arrivals_by_year(first, last, total)), "arrivals")
-
-
-def table_html(frame: pd.DataFrame, caption: str = "") -> str:
-    """A formatted table as HTML, with an optional caption.
-
-    >>> html = table_html(pd.DataFrame({"a": [1]}), "One row")
-    >>> "One row</caption>" in html
-    True
-    """
-    table = styled(frame.reset_index(drop=True))
-    if caption:
-        table = table.set_caption(caption)
-    return table.to_html()
+    return Table(data.arrivals_by_year(first, last, total), "arrivals")

@@ -162,3 +162,14 @@ def test_the_server_serves_plotlys_widget_code_to_a_signed_in_user(tmp_path):
                 no_redirects.open(wrong, timeout=30)
             assert refused.value.code in codes, wrong
             assert "login" in refused.value.headers.get("Location", "login"), refused.value.headers
+
+
+def test_importing_borderline_freezes_what_the_imports_built():
+    # borderline/__init__.py: the garbage collector leaves the libraries' objects alone (gc.freeze). In a fresh
+    # process, since the test process may have frozen already.
+    import subprocess
+    import sys
+
+    script = "import gc; assert gc.get_freeze_count() == 0; import borderline; print(gc.get_freeze_count())"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert int(out.stdout.strip()) > 50_000, out

@@ -371,8 +371,7 @@ def argument_map(
     links = data.load("argument_links") if links is None else links
     layout = argument_layout(arguments)
     nodes, series = argument_series(question, selected, layout, links)
-    # all the boxes at once: adding them one by one revalidates the whole list each time (66 boxes: 2,345 checks)
-    fig = go.Figure(argument_traces(series), layout=dict(annotations=argument_boxes(nodes, links, selected, arguments)))
+    fig = go.Figure(argument_traces(series))
     _axes(fig, layout, nodes)
     title = ui("The argument map: claims, and how they support or rebut each other")
     words = argument_description(nodes, links)
@@ -381,7 +380,11 @@ def argument_map(
     )
     height = max(560, HEIGHT_PER_ROW * tallest + 170)
     table = argument_data(arguments, links)
-    fig = style(fig, title, ui("Side"), ui("Question"), nodes["source_id"].unique(), words, height=height, table=table)
+    # the boxes all at once, with the source line: plotly checks every box again each time one is added
+    boxes = argument_boxes(nodes, links, selected, arguments)
+    fig = style(
+        fig, title, ui("Side"), ui("Question"), nodes["source_id"].unique(), words, height, table, annotations=boxes
+    )
     fig.update_xaxes(title_text="")  # the side names head the columns at the top
     fig.update_layout(
         legend=dict(orientation="h", x=0, y=-0.01, xanchor="left", yanchor="top"),

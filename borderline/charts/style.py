@@ -136,7 +136,8 @@ def add_marks(fig: go.Figure, shapes: list, annotations: list) -> None:
     >>> [a.text for a in fig.layout.annotations], len(fig.layout.shapes)
     (['first', 'second'], 1)
     """
-    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + annotations)
+    marks = dict(shapes=(fig.layout.shapes, shapes), annotations=(fig.layout.annotations, annotations))
+    fig.update_layout({name: list(old) + new for name, (old, new) in marks.items() if new})
 
 
 def style(
@@ -148,10 +149,13 @@ def style(
     description_text: str,
     height: int = 420,
     table: dict | None = None,
+    annotations: list | None = None,
 ) -> go.Figure:
     """Apply the house style: title, axis titles, source line, description and the data behind the chart.
 
-    ``table`` is what ``data_table`` returns for the rows drawn.
+    ``table`` is what ``data_table`` returns for the rows drawn. ``annotations`` (dicts) go on the chart
+    before the source line, which stays last; given here, they are checked by plotly once (a figure's
+    annotations are checked again, every one, each time one is added).
 
     >>> sid = data.load("sources")["source_id"].iloc[0]
     >>> fig = style(go.Figure(go.Bar(x=[1], y=[2])), "T", "x", "y", [sid], "One bar.")
@@ -177,7 +181,7 @@ def style(
         fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top"))
     fig.update_xaxes(title_text=x_title, automargin=True)
     fig.update_yaxes(title_text=y_title, automargin=True)
-    fig.add_annotation(
+    source_line = dict(
         text=data.source_line(sources),
         xref="paper",
         yref="paper",
@@ -190,6 +194,7 @@ def style(
         font=dict(size=11, color="#555"),
         align="left",
     )
+    add_marks(fig, [], list(annotations or []) + [source_line])
     return fig
 
 

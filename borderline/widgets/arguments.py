@@ -109,7 +109,8 @@ def argument_map(key: str) -> w.VBox:
     question.observe(update, names="value")
     claim.observe(card, names="value")
     strong.observe(toggle_strong, names="value")
-    update()
+    if question.value != "all":  # the map was built for every question; redrawn only for another choice
+        update()
     card()
     outline = w.HTML(argument_outline_html(arguments, links))
     children = [question, fig, w.HTML(charts.description_html(fig)), outline, claim, strong, text]
