@@ -27,6 +27,43 @@ from . import exercises, journal
 from .i18n import ui
 
 LABEL_STYLE = {"description_width": "initial"}
+_SHARED: dict = {}
+
+
+def shared(kind: str):
+    """One Layout or style of each kind for every exercise in the kernel: each is a widget of its own, and
+    a lesson's dozen exercises would otherwise open some 150 of them, identical, one message each. Nothing
+    changes them after they are made; one that was closed is made again.
+
+    >>> shared("layout") is shared("layout"), shared("text").description_width
+    (True, 'initial')
+    """
+    made = _SHARED.get(kind)
+    if made is None or made.comm is None:
+        from ipywidgets.widgets.widget_description import DescriptionStyle
+        from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+
+        makers = dict(
+            layout=w.Layout,
+            html=HTMLStyle,
+            button=w.ButtonStyle,
+            text=lambda: TextStyle(**LABEL_STYLE),
+            choice=lambda: DescriptionStyle(**LABEL_STYLE),
+            text_width=lambda: w.Layout(width="420px"),
+            choice_width=lambda: w.Layout(width="auto"),
+        )
+        made = _SHARED[kind] = makers[kind]()
+    return made
+
+
+def _html(value: str = "") -> w.HTML:
+    return w.HTML(value, layout=shared("layout"), style=shared("html"))
+
+
+def _button(**kwargs) -> w.Button:
+    return w.Button(layout=shared("layout"), style=shared("button"), **kwargs)
+
+
 _MARKDOWN = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
 
 
@@ -66,21 +103,21 @@ def _answer_control(q, saved: str):
             options=[(label, k) for k, label in q.options.items()],
             value=saved if saved in q.options else None,
             description=q.label,
-            style=LABEL_STYLE,
-            layout=w.Layout(width="auto"),
+            style=shared("choice"),
+            layout=shared("choice_width"),
         )
     return w.Text(
         value=saved,
         placeholder=ui(q.placeholder),
         description=q.label,
-        style=LABEL_STYLE,
+        style=shared("text"),
         continuous_update=False,
-        layout=w.Layout(width="420px"),
+        layout=shared("text_width"),
     )
 
 
 def _box(children, controls, text, css):
-    box = w.VBox(children)
+    box = w.VBox(children, layout=shared("layout"))
     box.add_class("bl-widget")
     box.add_class(css)
     box.controls, box.text, box.figure = controls, text, None
@@ -96,16 +133,16 @@ def _self_check(q) -> w.VBox:
     except journal.JournalError as exc:  # the widget still checks answers; the message says why nothing is kept
         saved, problem = "", str(exc)
     answer = _answer_control(q, saved)
-    check_button = w.Button(
+    check_button = _button(
         description=ui("Check"),
         button_style="primary",
         icon="check",
         tooltip=ui("Check your answer to exercise {qid}", qid=q.qid),
     )
-    hint_button = w.Button(
+    hint_button = _button(
         description=ui("Hint"), icon="lightbulb-o", tooltip=ui("A hint that does not give the answer away")
     )
-    feedback = w.HTML(
+    feedback = _html(
         _journal_problem(problem)
         if problem
         else _status(ui("Saved answers stay in your journal after a restart."))
@@ -136,7 +173,7 @@ def _self_check(q) -> w.VBox:
     hint_button.on_click(do_hint)
     controls = {"answer": answer, "check": check_button, "hint": hint_button}
     return _box(
-        [w.HTML(prompt_html(q)), answer, w.HBox([check_button, hint_button]), feedback],
+        [_html(prompt_html(q)), answer, w.HBox([check_button, hint_button], layout=shared("layout")), feedback],
         controls,
         feedback,
         "bl-exercise",
@@ -161,7 +198,7 @@ def _writing(q) -> w.VBox:
         placeholder=ui("Write here. It is saved as you go.") if default else q.placeholder,
         share=shared_by_default(q),
     )
-    return _box([w.HTML(prompt_html(q)), entry], entry.controls, entry.text, "bl-writing")
+    return _box([_html(prompt_html(q)), entry], entry.controls, entry.text, "bl-writing")
 
 
 def exercise(qid: str):

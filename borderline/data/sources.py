@@ -32,13 +32,13 @@ class _Source:
 def _source_index(folder: str, stamp: float) -> dict:
     """source_id -> (_Source, short label); built once per version of sources.csv (charts cite a lot)."""
     table = load("sources", Path(folder))
-    get = lambda row, col: "" if pd.isna(row[col]) else str(row[col])  # noqa: E731
+    text = lambda col: ["" if pd.isna(v) else str(v) for v in table[col]]  # noqa: E731
     index = {}
-    for _, row in table.iterrows():
-        source = _Source(
-            row["source_id"], get(row, "title"), get(row, "author_publisher"), get(row, "date"), get(row, "url")
-        )
-        index[row["source_id"]] = (source, get(row, "short") or f"{source.author} {source.date[:4]}".strip())
+    for sid, title, author, date, url, short in zip(
+        table["source_id"], *map(text, ("title", "author_publisher", "date", "url", "short")), strict=True
+    ):
+        source = _Source(sid, title, author, date, url)
+        index[sid] = (source, short or f"{author} {date[:4]}".strip())
     return index
 
 

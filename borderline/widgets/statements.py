@@ -68,7 +68,7 @@ def statements_browser() -> w.VBox:
                 pick = [i for i, s in enumerate(order) if s in keep]
                 trace.x, trace.y, trace.hovertext = [xs[i] for i in pick], [ys[i] for i in pick], [hs[i] for i in pick]
         mine = int(in_group(shown, first).sum())
-        cards = "".join(statement_card_html(r, themes, colours) for _, r in shown.iterrows()) or (
+        cards = "".join(statement_card_html(r, themes, colours) for r in shown.to_dict("records")) or (
             f"<p>{ui('No statement matches these filters.')}</p>"
         )
         counts = dict(mine=mine, group=first_name, others=len(shown) - mine)
