@@ -116,6 +116,13 @@ def _answer_control(q, saved: str):
     )
 
 
+def _prompt_css(q) -> str:
+    """For a choice, the rule that lets a long option wrap beside its button (``widgets.base.RADIO_CSS``)."""
+    from .widgets.base import RADIO_CSS
+
+    return f"<style>{RADIO_CSS}</style>" if q.kind == "choice" else ""
+
+
 def _box(children, controls, text, css):
     box = w.VBox(children, layout=shared("layout"))
     box.add_class("bl-widget")
@@ -173,7 +180,12 @@ def _self_check(q) -> w.VBox:
     hint_button.on_click(do_hint)
     controls = {"answer": answer, "check": check_button, "hint": hint_button}
     return _box(
-        [_html(prompt_html(q)), answer, w.HBox([check_button, hint_button], layout=shared("layout")), feedback],
+        [
+            _html(_prompt_css(q) + prompt_html(q)),
+            answer,
+            w.HBox([check_button, hint_button], layout=shared("layout")),
+            feedback,
+        ],
         controls,
         feedback,
         "bl-exercise",

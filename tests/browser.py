@@ -250,12 +250,19 @@ def cell_report(page) -> list[dict]:
 
 
 def overflowing_text(page) -> list[str]:
-    """Text the reader cannot see whole: clipped widget labels and buttons, chart titles wider than the chart."""
+    """Text the reader cannot see whole: clipped widget labels and buttons, radio options taller than their
+    line (their second line runs over the next option), chart titles wider than the chart."""
     return page.evaluate("""() => {
         const bad = [];
         for (const e of document.querySelectorAll('.jp-NotebookPanel .bl-widget .widget-label, '
                 + '.jp-NotebookPanel .bl-widget button, .jp-NotebookPanel .bl-widget .widget-radio-box label')) {
             if (e.offsetParent && e.scrollWidth > e.clientWidth + 2) bad.push('label: ' + e.textContent.trim().slice(0, 40));
+        }
+        for (const e of document.querySelectorAll('.jp-NotebookPanel .bl-widget .widget-radio-box label')) {
+            const inner = [...e.childNodes].filter(n => n.nodeType === 3).map(n => {
+                const r = document.createRange(); r.selectNodeContents(n); return r.getBoundingClientRect().height; });
+            if (e.offsetParent && Math.max(0, ...inner) > e.getBoundingClientRect().height + 2)
+                bad.push('option: ' + e.textContent.trim().slice(0, 40));
         }
         for (const svg of document.querySelectorAll('.jp-NotebookPanel .main-svg')) {
             const width = svg.getBoundingClientRect().width;

@@ -55,6 +55,7 @@ def test_notebook_runs_renders_and_responds_offline(server, chromium, name):
         silent = [c["source"][:40] for c in cells[1:] if c["outputs"] == 0]
         assert silent == [], f"cells with no output: {silent}"
         assert lab.undrawn(cells) == [], "charts that did not draw"
+        assert lab.overflowing_text(page) == [], "text that does not fit its place"
         if any(c["drawn"] for c in cells):  # plotly's widget code came from the server's file, not the kernel
             served = page.evaluate(
                 "() => performance.getEntriesByType('resource').filter(e => e.name.includes('/borderline/plotly-widget/'))"

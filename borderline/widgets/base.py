@@ -44,9 +44,17 @@ __all__ = [
 
 WIDE = w.Layout(width="auto")
 LABEL_STYLE = {"description_width": "initial"}
+# A long radio option wraps onto lines of its own, beside its button: ipywidgets gives each option one line's
+# height, so a second line ran over the next option.
+RADIO_CSS = (
+    ".bl-widget .widget-radio-box label{display:flex;align-items:flex-start;height:auto;"
+    "min-height:var(--jp-widgets-radio-item-height);line-height:1.4;padding:3px 0;white-space:normal}"
+    ".bl-widget .widget-radio-box input{order:-1;float:none;flex:0 0 auto;height:auto;margin-top:0.2em}"
+)
 _CSS = (
     "<style>.bl-widget .widget-html-content{line-height:1.45}"
-    ".bl-widget table{border-collapse:collapse;margin:4px 0}"
+    + RADIO_CSS
+    + ".bl-widget table{border-collapse:collapse;margin:4px 0}"
     ".bl-widget th,.bl-widget td{padding:3px 8px;vertical-align:top;border-bottom:1px solid #e4e4e4}"
     ".bl-widget caption{text-align:left;color:#444}</style>"
 )
