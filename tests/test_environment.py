@@ -81,22 +81,6 @@ def test_arrow_keys_in_widgets_change_the_control_not_the_cell():
     assert json.loads(installed.read_text(encoding="utf-8")) == overrides, "run `make setup` to install the overrides"
 
 
-def test_notebooks_start_their_kernel_without_asking():
-    """On a cold server (a hub at the start of class) JupyterLab can open a notebook before it has the kernel
-    list and ask a student which kernel to start, offering "No Kernel". The override starts the notebook's own
-    kernel instead; the setting must be one JupyterLab's schema knows, or it would do nothing."""
-    import json
-    import sys
-    from pathlib import Path
-
-    overrides = json.loads((ROOT / "borderline" / "lab_overrides.json").read_text(encoding="utf-8"))
-    tracker = "@jupyterlab/notebook-extension:tracker"
-    assert overrides[tracker]["autoStartDefaultKernel"] is True
-    schema = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/notebook-extension/tracker.json"
-    known = json.loads(schema.read_text(encoding="utf-8"))["properties"]
-    assert known["autoStartDefaultKernel"]["type"] == "boolean"
-
-
 def test_toolbar_override_disables_only_the_execution_indicator():
     """The notebook toolbar's execution indicator re-measures the toolbar each time the kernel goes busy or
     idle (about 15 ms of page work per widget change in a CPU profile; within the bench's noise). The override disables that one item by its
