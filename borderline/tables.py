@@ -29,7 +29,7 @@ def _is_count(frame: pd.DataFrame, column) -> bool:
 
 
 def _cell(value, count: bool, date: bool) -> str:
-    if value is None or value is pd.NA or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return ""
     if count:
         return f"{int(value):,}"
@@ -51,6 +51,21 @@ def cell_texts(frame: pd.DataFrame) -> list[list[str]]:
     return [[_cell(v, *kind) for v, kind in zip(row, kinds, strict=True)] for row in frame.itertuples(index=False)]
 
 
+def markup(columns, rows, caption: str = "", css: str = "bl-table", row_headers: bool = False) -> str:
+    """A table's HTML from its column headings and rows of text (all escaped here), with an optional caption;
+    with ``row_headers`` each row's first cell heads its row.
+
+    >>> markup(["Year", "People"], [["2001", "3"]], row_headers=True)
+    '<table class="bl-table"><thead><tr><th scope="col">Year</th><th scope="col">People</th></tr></thead><tbody><tr><th scope="row">2001</th><td>3</td></tr></tbody></table>'
+    """
+    esc = html.escape
+    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in columns)
+    cell = lambda i, t: f'<th scope="row">{esc(t)}</th>' if row_headers and i == 0 else f"<td>{esc(t)}</td>"  # noqa: E731
+    body = "".join("<tr>" + "".join(cell(i, t) for i, t in enumerate(row)) + "</tr>" for row in rows)
+    caption = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return f'<table class="{css}">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
 def table_html(frame: pd.DataFrame, caption: str = "") -> str:
     """A formatted table as HTML (column headers, no index), with an optional caption.
 
@@ -61,11 +76,7 @@ def table_html(frame: pd.DataFrame, caption: str = "") -> str:
     >>> "<caption>One row</caption>" in page, '<th scope="col">a</th>' in page, "<td>&lt;x&gt;</td>" in page
     (True, True, True)
     """
-    esc = html.escape
-    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{esc(t)}</td>" for t in row) + "</tr>" for row in cell_texts(frame))
-    caption = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return f'<table class="bl-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return markup(frame.columns, cell_texts(frame), caption)
 
 
 class Table:

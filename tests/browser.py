@@ -257,11 +257,10 @@ def overflowing_text(page) -> list[str]:
         for (const e of document.querySelectorAll('.jp-NotebookPanel .bl-widget .widget-label, '
                 + '.jp-NotebookPanel .bl-widget button, .jp-NotebookPanel .bl-widget .widget-radio-box label')) {
             if (e.offsetParent && e.scrollWidth > e.clientWidth + 2) bad.push('label: ' + e.textContent.trim().slice(0, 40));
-        }
-        for (const e of document.querySelectorAll('.jp-NotebookPanel .bl-widget .widget-radio-box label')) {
-            const inner = [...e.childNodes].filter(n => n.nodeType === 3).map(n => {
+            if (!e.offsetParent || !e.parentElement.matches('.widget-radio-box')) continue;
+            const text = [...e.childNodes].filter(n => n.nodeType === 3).map(n => {
                 const r = document.createRange(); r.selectNodeContents(n); return r.getBoundingClientRect().height; });
-            if (e.offsetParent && Math.max(0, ...inner) > e.getBoundingClientRect().height + 2)
+            if (Math.max(0, ...text) > e.getBoundingClientRect().height + 2)
                 bad.push('option: ' + e.textContent.trim().slice(0, 40));
         }
         for (const svg of document.querySelectorAll('.jp-NotebookPanel .main-svg')) {

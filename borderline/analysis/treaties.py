@@ -47,10 +47,8 @@ def _by_pair(frame: pd.DataFrame) -> dict:
     about many pairs."""
     preferred = frame[frame["preferred"]]
     pairs: dict = {}
-    for state, treaty, *row in zip(
-        preferred["state"], preferred["treaty_short"], *(preferred[c] for c in ("action", "date", "date_text"))
-    ):
-        pairs.setdefault((state, treaty), []).append(tuple(row))
+    for pair, row in zip(zip(preferred["state"], preferred["treaty_short"]), _records(preferred), strict=True):
+        pairs.setdefault(pair, []).append(row)
     return pairs
 
 

@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import event_dates
 from ..i18n import ui
+from ..tables import markup
 from ..views import view
 
 # Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
@@ -277,11 +278,6 @@ def data_table_html(fig) -> str:
     if table is None:
         return ""
     esc = html.escape
-    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in table["columns"])
-    body = "".join(
-        f'<tr><th scope="row">{esc(row[0])}</th>' + "".join(f"<td>{esc(c)}</td>" for c in row[1:]) + "</tr>"
-        for row in table["rows"]
-    )
     title = fig.layout.title.text or ui("Data behind this chart")
     shown, total, path = len(table["rows"]), int(table.get("total", len(table["rows"]))), table.get("csv") or ""
     if shown < total:
@@ -290,11 +286,10 @@ def data_table_html(fig) -> str:
         where = ui("All {total} rows, from {path}.", total=total, path=path)
     else:
         where = ""
-    caption = f"<caption>{esc(title)}</caption>"
     foot = f'<p class="bl-data-where">{esc(where)}</p>' if where else ""
+    grid = markup(table["columns"], table["rows"], title, css="bl-data", row_headers=True)
     return (
-        f'<details class="bl-data-table"><summary>{esc(ui("Data behind this chart"))}</summary>'
-        f'<table class="bl-data">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}</details>'
+        f'<details class="bl-data-table"><summary>{esc(ui("Data behind this chart"))}</summary>{grid}{foot}</details>'
     )
 
 
