@@ -75,7 +75,7 @@ def _load_cached(name: str, folder: str, stamp: float) -> pd.DataFrame:
     path = folder_path / resource["path"]
     frame = read(path, resource)
     check_table(frame, resource, _rel(path), folder_path)
-    return frame
+    return frame.drop(columns="_line")  # the line numbers serve the checks; every caller would drop them
 
 
 def stamp(name: str, folder: Path | None = None) -> float:
@@ -105,5 +105,4 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
     'Int64'
     """
     folder = Path(folder) if folder else data_dir()
-    frame = _load_cached(name, str(folder), stamp(name, folder)).copy()
-    return frame.drop(columns="_line")
+    return _load_cached(name, str(folder), stamp(name, folder)).copy()
