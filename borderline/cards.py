@@ -17,12 +17,13 @@ import pandas as pd
 from . import data, i18n
 from .analysis import when_text
 from .i18n import ui
+from .tables import missing
 
 STATUS_COLOURS = {"party": "#0b6e4f", "signed, not ratified": "#8a5a00", "not a party": "#a23b00"}
 
 
 def _e(value) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
+    return "" if missing(value) else html.escape(str(value))
 
 
 def _source(source_id, style="color:#555") -> str:

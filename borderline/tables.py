@@ -28,8 +28,17 @@ def _is_count(frame: pd.DataFrame, column) -> bool:
     )
 
 
+def missing(value) -> bool:
+    """True for an empty cell: None, NaN, NA or NaT (a list or a dict is a value, never missing).
+
+    >>> missing(None), missing(pd.NA), missing(float("nan")), missing(0), missing([None])
+    (True, True, True, False, False)
+    """
+    return value is None or (not isinstance(value, (list, tuple, dict)) and bool(pd.isna(value)))
+
+
 def _cell(value, count: bool, date: bool) -> str:
-    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+    if missing(value):
         return ""
     if count:
         return f"{int(value):,}"
@@ -60,8 +69,12 @@ def markup(columns, rows, caption: str = "", css: str = "bl-table", row_headers:
     """
     esc = html.escape
     head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in columns)
-    cell = lambda i, t: f'<th scope="row">{esc(t)}</th>' if row_headers and i == 0 else f"<td>{esc(t)}</td>"  # noqa: E731
-    body = "".join("<tr>" + "".join(cell(i, t) for i, t in enumerate(row)) + "</tr>" for row in rows)
+
+    def cells(row) -> str:
+        first = f'<th scope="row">{esc(row[0])}</th>' if row_headers and row else ""
+        return first + "".join(f"<td>{esc(t)}</td>" for t in row[1 if first else 0 :])
+
+    body = "".join(f"<tr>{cells(row)}</tr>" for row in rows)
     caption = f"<caption>{esc(caption)}</caption>" if caption else ""
     return f'<table class="{css}">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 

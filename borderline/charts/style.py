@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import event_dates
 from ..i18n import ui
-from ..tables import markup
+from ..tables import markup, missing
 from ..views import view
 
 # Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
@@ -221,7 +221,7 @@ def cell_text(value, year: bool = False) -> str:
     >>> cell_text(2020, year=True), cell_text(83.67346)
     ('2020', '83.7')
     """
-    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+    if missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
