@@ -22,46 +22,21 @@ import os
 
 import ipywidgets as w
 import mistune
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import TextStyle
 
 from . import exercises, journal
 from .i18n import ui
-
-LABEL_STYLE = {"description_width": "initial"}
-_SHARED: dict = {}
-
-
-def shared(kind: str):
-    """One Layout or style of each kind for every exercise in the kernel: each is a widget of its own, and
-    a lesson's dozen exercises would otherwise open some 150 of them, identical, one message each. Nothing
-    changes them after they are made; one that was closed is made again.
-
-    >>> shared("layout") is shared("layout"), shared("text").description_width
-    (True, 'initial')
-    """
-    made = _SHARED.get(kind)
-    if made is None or made.comm is None:
-        from ipywidgets.widgets.widget_description import DescriptionStyle
-        from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
-
-        makers = dict(
-            layout=w.Layout,
-            html=HTMLStyle,
-            button=w.ButtonStyle,
-            text=lambda: TextStyle(**LABEL_STYLE),
-            choice=lambda: DescriptionStyle(**LABEL_STYLE),
-            text_width=lambda: w.Layout(width="420px"),
-            choice_width=lambda: w.Layout(width="auto"),
-        )
-        made = _SHARED[kind] = makers[kind]()
-    return made
+from .widget_parts import LABEL_STYLE, column, row, shared
+from .widget_parts import html as html_widget
 
 
 def _html(value: str = "") -> w.HTML:
-    return w.HTML(value, layout=shared("layout"), style=shared("html"))
+    return html_widget(value)
 
 
 def _button(**kwargs) -> w.Button:
-    return w.Button(layout=shared("layout"), style=shared("button"), **kwargs)
+    return w.Button(layout=shared(), style=shared(w.ButtonStyle), **kwargs)
 
 
 _MARKDOWN = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
@@ -103,16 +78,16 @@ def _answer_control(q, saved: str):
             options=[(label, k) for k, label in q.options.items()],
             value=saved if saved in q.options else None,
             description=q.label,
-            style=shared("choice"),
-            layout=shared("choice_width"),
+            style=shared(DescriptionStyle, **LABEL_STYLE),
+            layout=shared(width="auto"),
         )
     return w.Text(
         value=saved,
         placeholder=ui(q.placeholder),
         description=q.label,
-        style=shared("text"),
+        style=shared(TextStyle, **LABEL_STYLE),
         continuous_update=False,
-        layout=shared("text_width"),
+        layout=shared(width="420px"),
     )
 
 
@@ -124,9 +99,7 @@ def _prompt_css(q) -> str:
 
 
 def _box(children, controls, text, css):
-    box = w.VBox(children, layout=shared("layout"))
-    box.add_class("bl-widget")
-    box.add_class(css)
+    box = column(children, "bl-widget", css)
     box.controls, box.text, box.figure = controls, text, None
     return box
 
@@ -183,7 +156,7 @@ def _self_check(q) -> w.VBox:
         [
             _html(_prompt_css(q) + prompt_html(q)),
             answer,
-            w.HBox([check_button, hint_button], layout=shared("layout")),
+            row([check_button, hint_button]),
             feedback,
         ],
         controls,

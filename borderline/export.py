@@ -98,8 +98,8 @@ def lesson_items(lesson: str) -> list[Item]:
     """The lesson's exercises and labelled journal entries, with the student's answers and choices.
 
     >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
-    >>> journal.save("99.notes", "A thought.", label="Your notes")
-    >>> [(i.title, i.share) for i in lesson_items("99")]
+    >>> journal.save("97.notes", "A thought.", label="Your notes")
+    >>> [(i.title, i.share) for i in lesson_items("97")]
     [('Your notes', False)]
     """
     lesson = str(lesson).strip()
@@ -217,7 +217,7 @@ def write_work(lesson: str) -> tuple[Path, Path, list[Item]]:
     files cannot be written.
 
     >>> import os, tempfile; os.environ["BORDERLINE_JOURNAL"] = os.path.join(tempfile.mkdtemp(), "j.json")
-    >>> page, text, items = write_work("99")
+    >>> page, text, items = write_work("97")
     >>> page.read_text(encoding="utf-8").count("<h1>"), text.exists(), items
     (1, True, [])
     """

@@ -20,6 +20,7 @@ from ..analysis import argument_layout
 from ..cards import claim_card_html
 from ..charts.arguments import argument_boxes, argument_outline_html
 from ..i18n import ui
+from ..widget_parts import html as html_widget
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, patch_annotations, table_html, view
 
 
@@ -72,7 +73,7 @@ def argument_map(key: str) -> w.VBox:
     """
     arguments, links = data.load("arguments"), data.load("argument_links")
     question, claim, strong = _controls(arguments)
-    fig, text = live_figure(charts.argument_map()), w.HTML()
+    fig, text = live_figure(charts.argument_map()), html_widget()
     layout, by_id, sides = (
         argument_layout(arguments),
         arguments.set_index("arg_id", drop=False),
@@ -112,8 +113,8 @@ def argument_map(key: str) -> w.VBox:
     if question.value != "all":  # the map was built for every question; redrawn only for another choice
         update()
     card()
-    outline = w.HTML(argument_outline_html(arguments, links))
-    children = [question, fig, w.HTML(charts.description_html(fig)), outline, claim, strong, text]
+    outline = html_widget(argument_outline_html(arguments, links))
+    children = [question, fig, html_widget(charts.description_html(fig)), outline, claim, strong, text]
     controls = {"question": question, "claim": claim, "strong": strong}
     return box_of(children, controls, fig, text, "bl-argument-map")
 

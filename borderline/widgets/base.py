@@ -22,9 +22,10 @@ import traitlets
 from ..charts import data_table_html, description_html, figure_html
 from ..tables import table_html
 from ..views import StaticView, static_mode, view
+from ..widget_parts import LABEL_STYLE, column, shared
+from ..widget_parts import html as html_widget
 
 __all__ = [
-    "WIDE",
     "LABEL_STYLE",
     "box_of",
     "note",
@@ -42,8 +43,6 @@ __all__ = [
     "live_figure",
 ]
 
-WIDE = w.Layout(width="auto")
-LABEL_STYLE = {"description_width": "initial"}
 # A long radio option wraps onto lines of its own, beside its button: ipywidgets gives each option one line's
 # height, so a second line ran over the next option.
 RADIO_CSS = (
@@ -72,11 +71,9 @@ def box_of(children, controls, figure=None, text=None, css="bl-widget", probe=Tr
     children = with_data_table(list(children), figure)
     for control in _descendants(children):
         name_each_button(control)
-    box = w.VBox([w.HTML(_CSS), *children], layout=w.Layout(width="100%"))
-    box.add_class("bl-widget")
+    box = column([html_widget(_CSS), *children], "bl-widget", css, layout=shared(width="100%"))
     if probe and controls:
         next(iter(controls.values())).add_class("bl-probe")
-    box.add_class(css)
     box.controls, box.figure, box.text = controls, figure, text
     return box
 
@@ -107,7 +104,7 @@ def note(message: str) -> w.HTML:
     >>> "Hello" in note("Hello").value
     True
     """
-    return w.HTML(f'<p style="color:#555;margin:2px 0">{html.escape(message)}</p>')
+    return html_widget(f'<p style="color:#555;margin:2px 0">{html.escape(message)}</p>')
 
 
 def status(message: str) -> str:
@@ -132,8 +129,7 @@ def with_data_table(children: list, figure) -> list:
     """
     if figure is None or not data_table_html(figure) or not any(c is figure for c in children):
         return children
-    table = w.HTML(data_table_html(figure))
-    table.add_class("bl-data-behind")
+    table = html_widget(data_table_html(figure), "bl-data-behind")
     figure.layout.on_change(lambda *_: setattr(table, "value", data_table_html(figure)), "meta")
     at = next(i for i, c in enumerate(children) if c is figure) + 1
     if at < len(children) and isinstance(children[at], w.HTML):

@@ -18,6 +18,7 @@ from .. import data, journal, registry
 from ..analysis import answers, grade_case, parse_answers
 from ..cards import case_card_html, grade_html
 from ..i18n import ui
+from ..widget_parts import html as html_widget
 from .base import LABEL_STYLE, StaticView, box_of, row_picker, status, table_html, view
 from .entry import problem_html
 
@@ -64,11 +65,11 @@ def status_checker(key: str = "status") -> w.VBox:
     """
     cases = data.in_language(data.load("cases"))  # the Korean titles and vignettes in the Korean edition
     pick = row_picker(cases, "case_id", ui("Case:"))
-    summary, toggles = w.HTML(), _toggles()
+    summary, toggles = html_widget(), _toggles()
     check = w.Button(
         description=ui("Check my answers"), button_style="primary", icon="check", layout=w.Layout(width="auto")
     )
-    text = w.HTML(status(prompt()))
+    text = html_widget(status(prompt()))
     by_id, allowed = cases.set_index("case_id", drop=False), answers()
 
     def load_case(_change=None):

@@ -13,6 +13,8 @@ import pandas as pd
 
 from .. import charts, data, registry
 from ..i18n import ui
+from ..widget_parts import html as html_widget
+from ..widget_parts import row
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, table_html, view
 from .estimates import scale_toggle
 
@@ -38,7 +40,7 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
         layout=w.Layout(width="460px"),
     )
     scale, shorts = scale_toggle(), data.shorts("china_estimates.measure")
-    text = w.HTML()
+    text = html_widget()
     log_axis = charts.china_log_axis()
 
     def update(_change=None):
@@ -63,7 +65,7 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
     scale.observe(update, names="value")
     update()
     return box_of(
-        [w.HBox([measure, scale]), fig, text], {"measure": measure, "scale": scale}, fig, text, "bl-china-estimates"
+        [row([measure, scale]), fig, text], {"measure": measure, "scale": scale}, fig, text, "bl-china-estimates"
     )
 
 

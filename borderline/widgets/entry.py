@@ -13,6 +13,8 @@ import ipywidgets as w
 
 from .. import journal, registry
 from ..i18n import ui
+from ..widget_parts import html as html_widget
+from ..widget_parts import row
 from .base import LABEL_STYLE, StaticView, box_of, status, view
 
 
@@ -103,7 +105,7 @@ def journal_entry(
         first = problem_html(problem)
     else:
         first = saved_message(ui("Saved in your journal.") if area.value else ui("Not written yet."))
-    saved = w.HTML(first)
+    saved = html_widget(first)
 
     def do_save(_=None):
         try:
@@ -125,7 +127,7 @@ def journal_entry(
     save_button.on_click(do_save)
     share_box.observe(do_share, names="value")
     return box_of(
-        [area, w.HBox([save_button, share_box]), saved],
+        [area, row([save_button, share_box]), saved],
         {"text": area, "save": save_button, "share": share_box},
         None,
         saved,

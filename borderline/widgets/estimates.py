@@ -16,6 +16,8 @@ import pandas as pd
 from .. import charts, data, registry
 from ..analysis import estimate_ranges, method_order, per_capita_rate, preferred_series, series_options
 from ..i18n import ui
+from ..widget_parts import html as html_widget
+from ..widget_parts import row, shared
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, pick_value, table_html, view
 
 
@@ -38,7 +40,7 @@ def _estimate_controls(frame: pd.DataFrame):
     methods = [m for m in method_order() if m in set(frame["method_group"])]
     names = data.labels("famine_estimates.method_group")
     checks = {
-        m: w.Checkbox(value=True, description=names.get(m, m), indent=False, layout=w.Layout(width="210px"))
+        m: w.Checkbox(value=True, description=names.get(m, m), indent=False, layout=shared(width="210px"))
         for m in methods
     }
     types = data.labels("famine_estimates.estimator_type")
@@ -67,7 +69,7 @@ def estimate_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
     fig = live_figure(charts.famine_estimates(frame))
     trace_of = {t.meta: i for i, t in enumerate(fig.data)}  # method -> trace (the legend may be translated)
     checks, who, scale = _estimate_controls(frame)
-    counter, text = w.HTML(), w.HTML()
+    counter, text = html_widget(), html_widget()
     every = charts.estimate_rows(frame)  # computed once; each change only filters it
 
     def update(_change=None):
@@ -98,7 +100,7 @@ def estimate_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
         ]
     )
     controls = {"scale": scale, "who": who, **{f"method:{m}": c for m, c in checks.items()}}
-    return box_of([w.HBox([who, scale]), methods, counter, fig, text], controls, fig, text, "bl-estimate-explorer")
+    return box_of([row([who, scale]), methods, counter, fig, text], controls, fig, text, "bl-estimate-explorer")
 
 
 @registry.static_view(estimate_explorer)
@@ -225,7 +227,7 @@ def per_capita_calculator(
     pick, which, series = controls.values()
     first = per_capita_rate(pick.value, which.value, series.value, est, pop)
     fig = live_figure(charts.per_capita(1, ui("estimate"), first["sources"]))
-    text = w.HTML()
+    text = html_widget()
 
     def update(_change=None):
         show_rate(fig, text, per_capita_rate(pick.value, which.value, series.value, est, pop))

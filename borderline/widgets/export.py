@@ -22,6 +22,8 @@ import ipywidgets as w
 
 from .. import export, journal, registry
 from ..i18n import ui
+from ..widget_parts import html as html_widget
+from ..widget_parts import shared
 from .base import StaticView, box_of, status, view
 from .entry import problem_html, saved_message
 
@@ -57,7 +59,7 @@ def export_my_work(lesson: str) -> w.VBox:
     >>> journal.shared("99.notes")
     False
     """
-    intro = w.HTML(
+    intro = html_widget(
         "<p><b>{}</b> {}</p>".format(
             html.escape(ui("Export my work.")),
             html.escape(
@@ -68,7 +70,7 @@ def export_my_work(lesson: str) -> w.VBox:
             ),
         )
     )
-    choices = w.VBox([], layout=w.Layout(width="100%"))
+    choices = w.VBox([], layout=shared(width="100%"))
     button = w.Button(
         description=ui("Export my work"),
         icon="download",
@@ -76,7 +78,7 @@ def export_my_work(lesson: str) -> w.VBox:
         tooltip=ui("Write this lesson's prompts with your shared answers to a file you can hand in"),
         layout=w.Layout(width="auto"),
     )
-    result = w.HTML(status(ui("Nothing exported yet.")))
+    result = html_widget(status(ui("Nothing exported yet.")))
     controls = {"export": button}
 
     def on_share(key):
@@ -109,7 +111,7 @@ def export_my_work(lesson: str) -> w.VBox:
             controls[f"share:{item.key}"] = box
             boxes.append(box)
         if not boxes:
-            boxes = [w.HTML(status(ui("Nothing is saved for this lesson yet.")))]
+            boxes = [html_widget(status(ui("Nothing is saved for this lesson yet.")))]
         choices.children = tuple(boxes)
         return True
 

@@ -21,7 +21,9 @@ import ipywidgets as w
 
 from .. import data, journal, registry
 from ..i18n import ui
-from .base import LABEL_STYLE, WIDE, StaticView, box_of, status, view
+from ..widget_parts import html as html_widget
+from ..widget_parts import shared
+from .base import LABEL_STYLE, StaticView, box_of, status, view
 from .entry import journal_entry, journal_entry_static, problem_html, saved_message, share_checkbox, share_message
 
 CHOICES = "opening_position.choice"
@@ -55,7 +57,7 @@ def opening_position(key: str, revisit: str | None = None) -> w.VBox:
         value=saved if saved in labels else None,
         description=ui("Where do you stand today?"),
         style=LABEL_STYLE,
-        layout=WIDE,
+        layout=shared(width="auto"),
     )
     later = " " + ui("You will come back to this in lesson {lesson}.", lesson=revisit) if revisit else ""
     why = w.Textarea(
@@ -68,7 +70,7 @@ def opening_position(key: str, revisit: str | None = None) -> w.VBox:
         placeholder=ui("There is no wrong answer today.") + later,
     )
     share_box = share_checkbox(share)
-    message = w.HTML(
+    message = html_widget(
         problem_html(problem) if problem else saved_message(ui("Saved.") if saved else ui("Not saved yet."))
     )
     again = " " + ui("Lesson {lesson} will show it to you again.", lesson=revisit) if revisit else ""
@@ -143,7 +145,7 @@ def final_position(key: str, opening: str) -> w.VBox:
     missing = ui("No opening answer is saved in your journal (lesson {lesson}). Answer anyway.", lesson=lesson)
     shown = html.escape(saved) if saved else (problem_html(problem) if problem else f"<i>{missing}</i>")
     label = html.escape(ui("Your opening answer"), quote=True)
-    then = w.HTML(
+    then = html_widget(
         f"<div class='bl-card' role='region' aria-label='{label}'><b>{_answer_in(lesson)}</b><p>{shown}</p></div>"
     )
     box = journal_entry(key, ui("Your answer now, with evidence from each lesson:"), rows=8, share=True)

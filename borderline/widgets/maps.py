@@ -17,6 +17,7 @@ from .. import charts, data, registry
 from ..analysis import arrivals_frame, aspect, route_legs, route_path, route_view
 from ..cards import legs_table_html
 from ..i18n import ui
+from ..widget_parts import html as html_widget
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, table_html, view
 
 
@@ -53,7 +54,7 @@ def border_map() -> w.VBox:
     fig = live_figure(charts.border_map())
     route_trace = len(fig.data) - 1
     town_labels = next(t.text for t in fig.data if t.name == charts.town_group())
-    text = w.HTML()
+    text = html_widget()
 
     def update(_change=None):
         legs = route_legs(pick.value, routes) if pick.value else None
@@ -103,7 +104,7 @@ def arrivals_timeline() -> w.VBox:
         style=LABEL_STYLE,
         tooltips=[ui("Arrivals each year, men and women stacked"), ui("Women as a percentage of arrivals")],
     )
-    text = w.HTML()
+    text = html_widget()
 
     def update(_change=None):
         counts = choice.value == "counts"

@@ -16,6 +16,7 @@ from .. import charts, data, journal, registry
 from ..analysis import parse_ranking, ranking_summary, role_titles
 from ..cards import option_card_html, role_card_html
 from ..i18n import ui
+from ..widget_parts import html as html_widget
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, row_picker, status, table_html, view
 from .entry import problem_html
 
@@ -71,7 +72,7 @@ def options_board(key: str) -> w.VBox:
     pick = row_picker(options, "option_id", ui("Option:"))
     ranks = rank_controls(list(options["option_id"]), parse_ranking(journal.get(key)))
     fig = live_figure(charts.options_support(options))
-    text, message = w.HTML(), w.HTML()
+    text, message = html_widget(), html_widget()
     by_id = options.set_index("option_id", drop=False)
 
     def show(_change=None):
@@ -94,10 +95,10 @@ def options_board(key: str) -> w.VBox:
     grid = w.GridBox(list(ranks.values()), layout=w.Layout(grid_template_columns="repeat(5, 170px)"))
     children = [
         fig,
-        w.HTML(charts.description_html(fig)),
+        html_widget(charts.description_html(fig)),
         pick,
         text,
-        w.HTML(your_ranking()),
+        html_widget(your_ranking()),
         grid,
         message,
     ]
@@ -147,7 +148,7 @@ def role_cards() -> w.VBox:
     roles = data.in_language(data.load("roles"))  # the Korean titles in the Korean edition
     by_id = roles.set_index("role_id", drop=False)
     pick = row_picker(roles, "role_id", ui("Role:"), width="560px")
-    card = w.HTML(role_card_html(by_id.loc[pick.value]))
+    card = html_widget(role_card_html(by_id.loc[pick.value]))
     pick.observe(lambda _=None: setattr(card, "value", role_card_html(by_id.loc[pick.value])), names="value")
     return box_of([pick, card], {"role": pick}, None, card, "bl-role-cards")
 

@@ -16,6 +16,7 @@ import ipywidgets as w
 from .. import charts, data, i18n, journal, registry
 from ..cards import glossary_card_html
 from ..i18n import ui
+from ..widget_parts import html as html_widget
 from .base import LABEL_STYLE, StaticView, box_of, live_figure, number_box, pick_value, table_html, view
 
 PACKAGES = ["pandas", "plotly", "ipywidgets", "anywidget", "jupyterlab"]
@@ -71,10 +72,10 @@ def setup_check() -> w.VBox:
         f"<li>{'✔' if ok else '✘'} <b>{html.escape(n)}</b>: {html.escape(m)}</li>" for n, ok, m in checks()
     )
     installed = ui("Installed: {versions}", versions=html.escape(versions))
-    table = w.HTML(f'<ul style="margin:0">{results}<li>{installed}</li></ul>')
+    table = html_widget(f'<ul style="margin:0">{results}<li>{installed}</li></ul>')
     slider = number_box(5, 1, 10, ui("Bars:"))
     fig = live_figure(charts.tiny_check_chart(5))
-    text = w.HTML()
+    text = html_widget()
 
     def update(_change=None):
         n = slider.value
@@ -139,7 +140,7 @@ def glossary_browser(start: str | None = None, frame=None) -> w.VBox:
         style=LABEL_STYLE,
         layout=w.Layout(width="420px"),
     )
-    card = w.HTML()
+    card = html_widget()
     by_id = frame.set_index("term_id", drop=False)
 
     def update(_change=None):

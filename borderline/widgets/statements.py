@@ -16,6 +16,8 @@ from .. import charts, data, registry
 from ..analysis import filter_statements, groups, in_group, years_of
 from ..cards import statement_card_html
 from ..i18n import ui
+from ..widget_parts import html as html_widget
+from ..widget_parts import row
 from .base import LABEL_STYLE, StaticView, YearRange, box_of, chart_html, live_figure, view
 
 
@@ -58,7 +60,7 @@ def statements_browser() -> w.VBox:
     ids = [list(frame[in_group(frame, g)]["stmt_id"]) for g in groups()]
     themes, colours, first = data.labels("statements.theme"), data.colours("statements.group"), groups()[0]
     first_name = data.labels("statements.group")[first]
-    text = w.HTML()
+    text = html_widget()
 
     def update(_change=None):
         shown = filter_statements(frame, who.value, theme.value, period.value)
@@ -84,9 +86,9 @@ def statements_browser() -> w.VBox:
     for control in (who, theme, period):
         control.observe(update, names="value")
     update()
-    words = w.HTML(charts.description_html(fig))
+    words = html_widget(charts.description_html(fig))
     return box_of(
-        [w.HBox([who, theme]), period, fig, words, text],
+        [row([who, theme]), period, fig, words, text],
         {"who": who, "theme": theme, "period": period},
         fig,
         text,

@@ -14,6 +14,8 @@ from .. import charts, data, registry
 from ..analysis import treaty_rows
 from ..cards import treaty_table_html
 from ..i18n import ui
+from ..widget_parts import html as html_widget
+from ..widget_parts import row
 from .base import LABEL_STYLE, StaticView, box_of, chart_html, live_figure, view
 
 
@@ -53,7 +55,7 @@ def treaty_explorer() -> w.VBox:
         layout=w.Layout(width="520px"),
     )
     fig = live_figure(charts.treaty_timeline(frame))
-    text = w.HTML()
+    text = html_widget()
 
     def set_options(_change=None):
         before = choice.value
@@ -76,9 +78,9 @@ def treaty_explorer() -> w.VBox:
     by.observe(set_options, names="value")
     choice.observe(update, names="value")
     update()
-    words = w.HTML(charts.description_html(fig))
+    words = html_widget(charts.description_html(fig))
     return box_of(
-        [w.HBox([by, choice]), text, fig, words], {"view": by, "choice": choice}, fig, text, "bl-treaty-explorer"
+        [row([by, choice]), text, fig, words], {"view": by, "choice": choice}, fig, text, "bl-treaty-explorer"
     )
 
 
