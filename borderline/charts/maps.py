@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -33,7 +34,12 @@ DETAIL = dict(highlighted=0.02, other=0.05)
 
 @functools.lru_cache(maxsize=1)
 def _land_outlines() -> dict:
-    """Country outlines grouped by fill colour: one trace per colour keeps the map light."""
+    """Country outlines grouped by fill colour: one trace per colour keeps the map light.
+
+    >>> xs, ys = next(iter(_land_outlines().values()))
+    >>> xs.dtype.name, len(xs) == len(ys), bool(np.isnan(xs[-1]))
+    ('float64', True, True)
+    """
     omitted = set(data.chart_notes("border_map", "omit")["ref"])
     highlighted = data.colours("borders.iso_a2")
     groups: dict = {}
@@ -50,7 +56,9 @@ def _land_outlines() -> dict:
                 continue  # specks of islands
             xs += [p[0] for p in ring] + [None]
             ys += [p[1] for p in ring] + [None]
-    return groups
+    # As arrays (a gap is NaN, as None was): plotly checks an array at once, not point by point, and the live
+    # map sends them to the page as binary, not as some 50 kB of JSON numbers
+    return {key: (np.array(xs, dtype=float), np.array(ys, dtype=float)) for key, (xs, ys) in groups.items()}
 
 
 def land_traces() -> list[go.Scatter]:
