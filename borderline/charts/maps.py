@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,7 @@ from .style import LAND, PALETTE, data_table, note_sources, style, with_notes
 
 BORDER_REGION = dict(lon=(123.0, 131.6), lat=(38.8, 43.6))  # the view before a route is chosen
 UNLABELLED = {"river point", "region centre"}  # places.role values drawn without their names
+_BRACKETS = re.compile(r" \(.*\)")  # "Tumen (river)" is labelled "Tumen"
 TOWN_ROLE = "handover point"  # the crowded legend group whose names hide when the map zooms out
 # Outline detail, in degrees: the highlighted countries are seen close up at the border; the others only at the
 # edges of the border view or zoomed out along a route, where 0.05 degrees is under a pixel or two.
@@ -151,21 +153,26 @@ def place_traces(places: pd.DataFrame) -> list[go.Scatter]:
     """
     legends, colours, symbols = data.labels("places.role"), data.colours("places.role"), data.symbols("places.role")
     hover = ui("Source") + ": %{customdata[3]}<extra></extra>"
+    # plain arrays, picked by a mask per group: pandas' per-group filtering cost more than the traces themselves
+    lon, lat = places["lon"].to_numpy(dtype=float), places["lat"].to_numpy(dtype=float)
+    role = places["role"].to_numpy(dtype=object)
+    info = places[["name", "country", "role", "source_id"]].astype(str).to_numpy()
+    where = np.array(label_positions(places), dtype=object)
     traces = []
     for legend in dict.fromkeys(legends.values()):
         roles = [r for r, name in legends.items() if name == legend]
-        part = places[places["role"].isin(roles)]
-        if part.empty:
+        mask = np.isin(role, roles)
+        if not mask.any():
             continue
-        text = part["name"].where(~part["role"].isin(UNLABELLED), "").str.replace(r" \(.*\)", "", regex=True)
+        text = ["" if r in UNLABELLED else _BRACKETS.sub("", n) for n, r in zip(info[mask, 0], role[mask], strict=True)]
         traces.append(
             go.Scatter(
-                x=part["lon"].astype(float),
-                y=part["lat"].astype(float),
+                x=lon[mask],
+                y=lat[mask],
                 mode="markers+text",
                 name=legend,
                 text=text,
-                textposition=label_positions(part),
+                textposition=list(where[mask]),
                 textfont=dict(size=11),
                 marker=dict(
                     color=colours.get(roles[0], PALETTE[0]),
@@ -173,7 +180,7 @@ def place_traces(places: pd.DataFrame) -> list[go.Scatter]:
                     size=9,
                     line=dict(width=1, color="white"),
                 ),
-                customdata=part[["name", "country", "role", "source_id"]].astype(str).values,
+                customdata=info[mask],
                 hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<br>" + hover,
             )
         )
