@@ -10,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # Notebook kernels started by nbval inherit this, so tests never touch a student's journal.
 os.environ.setdefault("BORDERLINE_JOURNAL", str(Path(tempfile.mkdtemp(prefix="bl-journal-")) / "journal.json"))
+# and the checked copies of tables (borderline/data/cache.py) go to a scratch folder, not the user's ~/.cache
+os.environ.setdefault("BORDERLINE_CACHE", tempfile.mkdtemp(prefix="bl-tables-"))
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ returns a pandas DataFrame; nothing here formats anything for display (see
 - ``tables``: ``rows`` and ``arrivals_by_year``, small DataFrames for reading in a lesson;
 - ``labels``: labels, colours and chart notes kept as dataset rows;
 - ``geo``: the shipped country outlines (``borders``);
-- ``errors``: ``DataError`` and ``BorderlineError``.
+- ``errors``: ``DataError`` and ``BorderlineError``;
+- ``cache``: the checked copy of each table kept on disk, so a fresh kernel need not check the CSV again.
 
 >>> famine = load("famine_estimates")
 >>> str(famine["low"].dtype), famine["est_id"].is_unique

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import cache
 from .cells import ID_LIST, read
 from .checks import check_table
 from .errors import DataError
@@ -72,10 +73,18 @@ def schema(name: str, folder: Path | None = None) -> dict:
 def _load_cached(name: str, folder: str, stamp: float) -> pd.DataFrame:
     folder_path = Path(folder)
     resource = schema(name, folder_path)
+    version = cache.key(resource, folder_path, folder_path / "datapackage.json")
+    copy = cache.get(name, version)
+    if copy is not None:
+        for target in cache.references(resource):
+            load(target, folder_path)  # a table it points to that has broken since still says so, as it would
+        return copy
     path = folder_path / resource["path"]
     frame = read(path, resource)
     check_table(frame, resource, _rel(path), folder_path)
-    return frame.drop(columns="_line")  # the line numbers serve the checks; every caller would drop them
+    frame = frame.drop(columns="_line")  # the line numbers serve the checks; every caller would drop them
+    cache.put(name, version, frame)
+    return frame
 
 
 def stamp(name: str, folder: Path | None = None) -> float:
