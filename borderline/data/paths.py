@@ -12,6 +12,7 @@ working directory up, holding ``datasets/datapackage.json`` (a student's copy, p
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -27,14 +28,21 @@ def data_dir() -> Path:
     override = os.environ.get("BORDERLINE_DATA")
     if override:
         return Path(override)
-    beside = PACKAGE_DIR.parent / "datasets"
-    if (beside / "datapackage.json").is_file():
+    beside = _beside(PACKAGE_DIR)
+    if beside is not None:
         return beside
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "datasets" / "datapackage.json").is_file():
             return folder / "datasets"
-    return beside
+    return PACKAGE_DIR.parent / "datasets"
+
+
+@functools.lru_cache(maxsize=4)
+def _beside(package: Path) -> Path | None:
+    # looked for once: charts ask for the folder hundreds of times, and a checkout does not move under a kernel
+    beside = package.parent / "datasets"
+    return beside if (beside / "datapackage.json").is_file() else None
 
 
 def _rel(path: Path) -> str:

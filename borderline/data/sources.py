@@ -85,8 +85,10 @@ def short_cite(source_id: str) -> str:
     >>> short_cite(first["source_id"]) == first["short"]
     True
     """
-    _source(source_id)  # raises a clear error for an unknown id
-    return _sources()[source_id][1]
+    index = _sources()
+    if source_id not in index:
+        _source(source_id)  # raises a clear error
+    return index[source_id][1]
 
 
 def source_line(source_ids, most: int = 4) -> str:
