@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import argument_layout
 from ..i18n import ui
+from .kept import kept
 from .style import NEUTRAL, data_table, style
 
 DASHES = ["solid", "dash", "dot"]  # one line style per relation, in label order
@@ -355,6 +356,7 @@ def argument_data(arguments: pd.DataFrame, links: pd.DataFrame) -> dict:
 
 
 @registry.uses("arguments", "argument_links")
+@kept
 def argument_map(
     question: str = "all",
     selected: str | None = None,

@@ -16,6 +16,7 @@ from .. import data, registry
 from ..analysis import china_ranges, value_span
 from ..i18n import ui
 from .estimates import who_made
+from .kept import kept
 from .style import NEUTRAL, data_table, fmt_int, log_axis, style
 
 
@@ -118,6 +119,7 @@ def china_table(rows: pd.DataFrame) -> dict:
 
 
 @registry.uses("china_estimates")
+@kept
 def china_estimates(frame: pd.DataFrame | None = None, log_y: bool = True) -> go.Figure:
     """Estimates of how many North Koreans are in China: low-high ranges by year, by kind of estimator.
 

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import estimate_ranges, method_order, value_span
 from ..i18n import ui
+from .kept import kept
 from .style import NEUTRAL, PALETTE, data_table, fmt_int, log_axis, style
 
 
@@ -122,6 +123,7 @@ def estimates_description(rows: pd.DataFrame, total_rows: int | None = None) -> 
 
 
 @registry.uses("famine_estimates")
+@kept
 def famine_estimates(frame: pd.DataFrame | None = None, log_x: bool = True) -> go.Figure:
     """Every famine death estimate as a low-high range, grouped by method.
 
@@ -202,6 +204,7 @@ def _highlighted(rows: pd.DataFrame, chart: str, key: str):
 
 
 @registry.uses("famine_comparison")
+@kept
 def famine_comparison(frame: pd.DataFrame | None = None) -> go.Figure:
     """Famines by excess deaths as a share of the population (preferred rows), one highlighted.
 
@@ -320,6 +323,7 @@ def per_capita_parts(rate_per_100k_year: float, label: str):
 
 
 @registry.uses()
+@kept
 def per_capita(rate_per_100k_year: float, label: str, sources) -> go.Figure:
     """Bar chart: a chosen death rate beside the reference rate in chart_notes.csv.
 

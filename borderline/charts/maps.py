@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import aspect, route_legs, route_path, route_view, simplify
 from ..i18n import ui
+from .kept import kept
 from .style import LAND, PALETTE, data_table, note_sources, style, with_notes
 
 BORDER_REGION = dict(lon=(123.0, 131.6), lat=(38.8, 43.6))  # the view before a route is chosen
@@ -248,6 +249,7 @@ def route_title(legs: pd.DataFrame | None) -> str:
 
 
 @registry.uses("places", "routes")
+@kept
 def border_map(route_id: str | None = None) -> go.Figure:
     """The border region and, optionally, one route onward, drawn from shipped geometry.
 

@@ -13,10 +13,12 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import count_ids
 from ..i18n import ui
+from .kept import kept
 from .style import PALETTE, data_table, style, with_notes
 
 
 @registry.uses("options")
+@kept
 def options_support(options: pd.DataFrame | None = None) -> go.Figure:
     """For each policy option, how many of the role-play actors back it and how many oppose it.
 

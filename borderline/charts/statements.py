@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import groups, in_group, years_of
 from ..i18n import ui
+from .kept import kept
 from .style import PALETTE, data_table, style
 
 
@@ -73,6 +74,7 @@ def group_trace(frame: pd.DataFrame, group: str, themes: dict) -> go.Scatter:
 
 
 @registry.uses("statements")
+@kept
 def statements_chart(frame: pd.DataFrame | None = None) -> go.Figure:
     """Statements by year and theme, one trace per speaker group (labels.csv, ``statements.group``).
 

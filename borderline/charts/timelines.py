@@ -19,6 +19,7 @@ from .. import data, registry
 from ..analysis import arrival_blocks, arrivals_frame, event_dates, forced_returns, lanes
 from ..analysis.movements import cut_at_word
 from ..i18n import ui
+from .kept import kept
 from .style import PALETTE, add_marks, data_table, marked_events, note_sources, style, with_notes
 
 
@@ -150,6 +151,7 @@ def events_key(chart: str) -> str:
 
 
 @registry.uses("arrivals", "events")
+@kept
 def arrivals(view: str = "counts", frame: pd.DataFrame | None = None) -> go.Figure:
     """Arrivals of North Koreans in South Korea by year, as counts (by sex) or the women's share.
 
@@ -229,6 +231,7 @@ def repatriations_description(rows: pd.DataFrame, split: int | None, since: str)
 
 
 @registry.uses("repatriations")
+@kept
 def repatriations(frame: pd.DataFrame | None = None) -> go.Figure:
     """Recorded forced returns from China, event by event (the lower figure where a range is given).
 
@@ -351,6 +354,7 @@ def timeline_description(rows: pd.DataFrame, early: pd.DataFrame, since: int) ->
 
 
 @registry.uses("events")
+@kept
 def grand_timeline(frame: pd.DataFrame | None = None, since: int = 1990) -> go.Figure:
     """Every event since ``since``, in a lane for each lesson that discusses it (the ``lesson`` column).
 

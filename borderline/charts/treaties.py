@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from .. import data, registry
 from ..analysis import BINDING, bound_by, with_status
 from ..i18n import ui
+from .kept import kept
 from .style import add_marks, data_table, marked_events, note_sources, style, with_notes
 
 
@@ -145,6 +146,7 @@ def state_trace(rows: pd.DataFrame, i: int, code: str, highlight: str | None = N
 
 
 @registry.uses("treaty_status", "events")
+@kept
 def treaty_timeline(frame: pd.DataFrame | None = None, highlight: str | None = None) -> go.Figure:
     """Signatures, ratifications and accessions by each state beside key events.
 

@@ -1,16 +1,18 @@
-"""A copy on disk of each checked table, so a fresh kernel need not read and check the CSV again.
+"""Copies on disk of what a kernel makes from the datasets: each checked table, and each chart.
 
-Reading and checking one table takes some 4 ms, and a lesson loads ten or more in its first
-charts; the checked copy loads in a fraction of a millisecond. Like Python's ``.pyc`` files, a
-copy belongs to one version of what it was made from: its name carries a hash of the table's
-CSV, of ``datapackage.json``, of every table it points to (``sources.csv`` above all), of the
-code that reads and checks tables, and of the Python and pandas versions. Edit a CSV and the
-next kernel reads and checks it again, so a broken row is reported as before; a broken table is
-never copied. A copy that cannot be read is ignored (and replaced); where the folder cannot be
-written, tables are read from their CSV every time, as before.
+Reading and checking one table takes some 4 ms, and building one chart 20-120 ms; a lesson
+loads ten tables and draws several charts, and every fresh kernel would do it all again. A copy
+loads in a fraction of a millisecond. Like Python's ``.pyc`` files, a copy belongs to one
+version of what it was made from, and its name carries a hash of that. For a table: its CSV,
+``datapackage.json``, every table it points to (``sources.csv`` above all), the code that reads
+and checks tables, and the Python and pandas versions. For a chart (``charts.kept``): every file
+of the datasets, every file of the package, the library versions, the edition's language and
+the chart's arguments. Edit a CSV and what depends on it is made afresh, so a broken row is
+reported as before (a broken table is never copied). A copy that cannot be read is ignored and
+replaced; where the folder cannot be written, everything is made every time, as before.
 
-The folder is ``BORDERLINE_CACHE``, else ``$XDG_CACHE_HOME/borderline/tables``, else
-``~/.cache/borderline/tables``; ``BORDERLINE_CACHE=off`` turns the copies off. In the browser
+The folder is ``BORDERLINE_CACHE``, else ``$XDG_CACHE_HOME/borderline``, else
+``~/.cache/borderline``; ``BORDERLINE_CACHE=off`` turns the copies off. In the browser
 (JupyterLite) there are none.
 
 >>> import pandas as pd, tempfile
@@ -35,19 +37,21 @@ from pathlib import Path
 
 import pandas as pd
 
-KEEP = 3  # copies kept per table (an instructor's edited datasets beside the shipped ones)
+KEEP = 3  # copies kept per name (a table: an instructor's edited datasets beside the shipped ones)
 _CODE = ("cells.py", "checks.py", "loading.py", "errors.py", "paths.py", "cache.py")
 
 
 def cache_dir() -> Path | None:
     """Where the copies go, or None when they are off.
 
-    >>> import os; os.environ["BORDERLINE_CACHE"] = "off"
+    >>> import os; saved = dict(os.environ)
+    >>> os.environ["BORDERLINE_CACHE"] = "off"
     >>> cache_dir() is None
     True
-    >>> del os.environ["BORDERLINE_CACHE"]
-    >>> cache_dir().parts[-2:]
-    ('borderline', 'tables')
+    >>> os.environ["BORDERLINE_CACHE"] = ""; os.environ["XDG_CACHE_HOME"] = "/tmp/xdg"
+    >>> cache_dir()
+    PosixPath('/tmp/xdg/borderline')
+    >>> os.environ.clear(); os.environ.update(saved)
     """
     chosen = os.environ.get("BORDERLINE_CACHE", "")
     if chosen.lower() in {"off", "0", "no", "false"} or sys.platform == "emscripten":
@@ -55,7 +59,7 @@ def cache_dir() -> Path | None:
     if chosen:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "borderline" / "tables"
+    return Path(base) / "borderline"
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,8 +124,8 @@ def _path(name: str, version: str, where: Path) -> Path:
     return where / f"{name}-{version}.pickle"
 
 
-def get(name: str, version: str | None, where=None) -> pd.DataFrame | None:
-    """The checked copy of a table for this version, or None (no copy, copies off, or one that cannot be read).
+def get(name: str, version: str | None, where=None):
+    """The copy kept under ``name`` for this version, or None (no copy, copies off, or one that cannot be read).
 
     >>> get("sources", None) is None
     True
@@ -132,19 +136,18 @@ def get(name: str, version: str | None, where=None) -> pd.DataFrame | None:
     path = _path(name, version, where)
     try:
         with path.open("rb") as fh:
-            frame = pickle.load(fh)
+            return pickle.load(fh)
     except OSError:  # no copy yet, or no folder to keep one in
         return None
-    except Exception:  # a copy cut short or from elsewhere: never worse than reading the CSV
+    except Exception:  # a copy cut short or from elsewhere: never worse than making it again
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
         return None
-    return frame if isinstance(frame, pd.DataFrame) else None
 
 
-def put(name: str, version: str | None, frame: pd.DataFrame, where=None) -> bool:
-    """Keep a checked table for this version (written whole, then renamed, so a reader never sees half);
-    False where it cannot be written. Older copies of the table beyond the last few are removed.
+def put(name: str, version: str | None, value, where=None, keep: int = KEEP) -> bool:
+    """Keep ``value`` under ``name`` for this version (written whole, then renamed, so a reader never sees half);
+    False where it cannot be written. Older copies under the name beyond the last ``keep`` are removed.
 
     >>> put("sources", None, pd.DataFrame())
     False
@@ -157,20 +160,66 @@ def put(name: str, version: str | None, frame: pd.DataFrame, where=None) -> bool
         where.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=where, prefix=f".{name}-", delete=False) as fh:
             temporary = Path(fh.name)
-            pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, _path(name, version, where))
-    except Exception:  # a read-only or full disk: the table is simply read from its CSV next time
+    except Exception:  # a read-only or full disk: the value is simply made again next time
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         return False
-    _prune(name, where)
+    _prune(name, where, keep)
     return True
 
 
-def _prune(name: str, where: Path) -> None:
+def _prune(name: str, where: Path, keep: int) -> None:
     try:
         copies = sorted(where.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in copies[KEEP:]:
+        for old in copies[keep:]:
             old.unlink(missing_ok=True)
     except OSError:  # another kernel pruned first
         pass
+
+
+@functools.lru_cache(maxsize=1)
+def package_hash() -> bytes:
+    """A hash of every file of the package (code, interface words) and of the Python, pandas, numpy and plotly
+    versions: what a chart is made by. Once per kernel, as the code a kernel runs is the code it imported.
+
+    >>> package_hash() == package_hash() and len(package_hash())
+    16
+    """
+    import numpy
+    import plotly
+
+    package = Path(__file__).resolve().parent.parent
+    versions = f"{sys.version}|{pd.__version__}|{numpy.__version__}|{plotly.__version__}"
+    digest = hashlib.blake2b(versions.encode(), digest_size=16)
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def folder_hash(folder: Path) -> bytes:
+    """A hash of every file in a folder and below (the datasets, with the map geometry): what a chart is made of.
+    Each file is read again only when its size or modification time changes.
+
+    >>> from borderline.data.paths import data_dir
+    >>> folder_hash(data_dir()) == folder_hash(data_dir())
+    True
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(_files(Path(folder))):
+        digest.update(path.encode() + b"\0" + _file_hash(Path(path)))
+    return digest.digest()
+
+
+def _files(folder: Path) -> list[str]:
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                found += _files(Path(entry.path))
+            elif entry.is_file():
+                found.append(entry.path)
+    return found

@@ -75,7 +75,7 @@ def _load_cached(name: str, folder: str, stamp: float) -> pd.DataFrame:
     resource = schema(name, folder_path)
     version = cache.key(resource, folder_path, folder_path / "datapackage.json")
     copy = cache.get(name, version)
-    if copy is not None:
+    if isinstance(copy, pd.DataFrame):
         for target in cache.references(resource):
             load(target, folder_path)  # a table it points to that has broken since still says so, as it would
         return copy
