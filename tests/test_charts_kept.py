@@ -74,7 +74,9 @@ def test_an_edited_dataset_makes_a_new_chart(copies, datasets_copy, monkeypatch)
     path = datasets_copy / "chart_notes.csv"
     rows = list(csv.reader(path.open(encoding="utf-8")))
     header = rows[0]
-    mine = next(r for r in rows[1:] if r[header.index("chart")] == "repatriations" and r[header.index("kind")] == "note")
+    mine = next(
+        r for r in rows[1:] if r[header.index("chart")] == "repatriations" and r[header.index("kind")] == "note"
+    )
     mine[header.index("text")] = "An instructor's own note on this chart."
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
