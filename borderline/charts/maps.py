@@ -193,6 +193,9 @@ def route_description(legs: pd.DataFrame | None) -> str:
 
     >>> route_description(None).endswith("Choose a route to see the journey onward.")
     True
+    >>> one = data.load("routes").groupby("route_id").filter(lambda legs: len(legs) == 1)["route_id"].iloc[0]
+    >>> "one leg from" in route_description(route_legs(one))
+    True
     """
     if legs is None or legs.empty:
         places, legends = data.load("places"), data.labels("places.role")
@@ -208,8 +211,13 @@ def route_description(legs: pd.DataFrame | None) -> str:
             groups.append(f"{legend}: {len(part)}{named}")
         text = ui("Map of the border region. {groups}.", groups="; ".join(groups))
         return with_notes(text, "border_map") + " " + ui("Choose a route to see the journey onward.")
+    sentence = (
+        "Map of the route '{route}': one leg from {stops}, about {km} km in a straight line (real journeys are longer)."
+        if len(legs) == 1
+        else "Map of the route '{route}': {count} legs from {stops}, about {km} km in straight lines (real journeys are longer)."
+    )
     return ui(
-        "Map of the route '{route}': {count} legs from {stops}, about {km} km in straight lines (real journeys are longer).",
+        sentence,
         route=legs["route_name"].iloc[0],
         count=len(legs),
         stops=ui(" to ").join([legs["from_name"].iloc[0]] + list(legs["to_name"])),
