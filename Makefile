@@ -31,6 +31,8 @@ $(STAMP): requirements.txt pyproject.toml borderline/lab_overrides.json borderli
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m borderline settings
+	@echo "Running each lesson once, so its tables and charts are ready for the first real run ..."
+	-$(BIN)/python -m borderline keep --shared
 	touch $(STAMP)
 
 setup: $(STAMP)

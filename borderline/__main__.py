@@ -78,6 +78,13 @@ def main(argv=None) -> int:
         "settings", help="install Borderline's JupyterLab settings in this environment (conda, Binder, a hub image)"
     )
     sub.add_parser("check", help="validate every dataset and exercises file and say what to fix")
+    keep = sub.add_parser(
+        "keep", help="run the lessons once so their checked tables and charts are kept for the next kernels"
+    )
+    keep.add_argument("lessons", nargs="*", help="lesson numbers, such as 02 (default: every lesson)")
+    keep.add_argument("--shared", action="store_true", help="keep them for every user of this Python environment")
+    keep.add_argument("--lang", choices=["en", "ko"], default="en", help="the edition's language (default: en)")
+    keep.add_argument("--notebooks", type=Path, help="the course's notebooks folder (default: this checkout's)")
     sync = sub.add_parser(
         "sync", help="rebuild derived blocks (sources, navigation, syllabus) and the notebooks from lessons/*.md"
     )
@@ -102,6 +109,17 @@ def main(argv=None) -> int:
         return 0
     if args.command == "check":
         return _check()
+    if args.command == "keep":
+        from .keep import default_folder, folder_summary, keep
+
+        folder = default_folder(args.shared)
+        if folder is None:
+            print("keep: copies are off (BORDERLINE_CACHE=off), so there is nothing to keep.")
+            return 0
+        for line in keep(folder, args.lessons, args.lang, args.notebooks):
+            print(line)
+        print(folder_summary(folder))
+        return 0
     if args.command == "sync":
         return _sync(args.check)
     if args.command == "edition":

@@ -61,15 +61,14 @@ def _execute(nb) -> tuple[float, int]:
 def _first_run(nb) -> float:
     """The notebook in a kernel with no copies of tables or charts yet (borderline/data/cache.py): a student's
     very first run, or the first after a dataset was edited."""
-    saved = os.environ.get("BORDERLINE_CACHE")
+    saved = dict(os.environ)
     os.environ["BORDERLINE_CACHE"] = tempfile.mkdtemp(prefix="bench-copies-")
+    os.environ["BORDERLINE_SHARED_CACHE"] = ""  # nor those `make setup` kept for every user
     try:
         return _execute(nb)[0]
     finally:
-        if saved is None:
-            del os.environ["BORDERLINE_CACHE"]
-        else:
-            os.environ["BORDERLINE_CACHE"] = saved
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def bench_notebooks() -> None:

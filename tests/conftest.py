@@ -10,8 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # Notebook kernels started by nbval inherit this, so tests never touch a student's journal.
 os.environ.setdefault("BORDERLINE_JOURNAL", str(Path(tempfile.mkdtemp(prefix="bl-journal-")) / "journal.json"))
-# and the checked copies of tables (borderline/data/cache.py) go to a scratch folder, not the user's ~/.cache
+# and the copies of tables and charts (borderline/data/cache.py) go to a scratch folder, not the user's ~/.cache,
 os.environ.setdefault("BORDERLINE_CACHE", tempfile.mkdtemp(prefix="bl-tables-"))
+os.environ.setdefault("BORDERLINE_SHARED_CACHE", "")  # nor read the copies `make setup` kept for everyone
 
 
 @pytest.fixture

@@ -124,24 +124,58 @@ def _path(name: str, version: str, where: Path) -> Path:
     return where / f"{name}-{version}.pickle"
 
 
+def shared_dirs() -> list[Path]:
+    """Folders of copies made for everyone, read but never written by a kernel: ``BORDERLINE_SHARED_CACHE``
+    (folders joined by ``os.pathsep``), else ``share/borderline`` in the Python environment, where a hub
+    image or ``make setup`` puts them (``python -m borderline keep --shared``). Only folders that exist count.
+
+    >>> import os, tempfile; saved = os.environ.get("BORDERLINE_SHARED_CACHE")
+    >>> os.environ["BORDERLINE_SHARED_CACHE"] = tempfile.gettempdir() + os.pathsep + "/no/such/folder"
+    >>> shared_dirs() == [Path(tempfile.gettempdir())]
+    True
+    >>> _ = os.environ.pop("BORDERLINE_SHARED_CACHE") if saved is None else os.environ.update(BORDERLINE_SHARED_CACHE=saved)
+    """
+    chosen = os.environ.get("BORDERLINE_SHARED_CACHE")
+    folders = [Path(p) for p in chosen.split(os.pathsep) if p] if chosen is not None else [default_shared_dir()]
+    return [f for f in folders if f.is_dir()]
+
+
+def default_shared_dir() -> Path:
+    """Where copies for every user of this Python environment go: ``share/borderline`` under ``sys.prefix``.
+
+    >>> default_shared_dir().parts[-2:]
+    ('share', 'borderline')
+    """
+    return Path(sys.prefix) / "share" / "borderline"
+
+
 def get(name: str, version: str | None, where=None):
     """The copy kept under ``name`` for this version, or None (no copy, copies off, or one that cannot be read).
+    Without ``where``: the user's own folder, then the shared ones.
 
     >>> get("sources", None) is None
     True
     """
-    where = Path(where) if where else cache_dir()
-    if version is None or where is None:
+    own = Path(where) if where else cache_dir()
+    if version is None or own is None:
         return None
-    path = _path(name, version, where)
+    for folder in [own] if where else [own, *shared_dirs()]:
+        found = _read(_path(name, version, folder), writable=folder == own)
+        if found is not None:
+            return found
+    return None
+
+
+def _read(path: Path, writable: bool):
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
     except OSError:  # no copy yet, or no folder to keep one in
         return None
     except Exception:  # a copy cut short or from elsewhere: never worse than making it again
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+        if writable:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
         return None
 
 
@@ -161,6 +195,9 @@ def put(name: str, version: str | None, value, where=None, keep: int = KEEP) -> 
         with tempfile.NamedTemporaryFile(dir=where, prefix=f".{name}-", delete=False) as fh:
             temporary = Path(fh.name)
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # readable as any file the user writes: a shared folder serves everyone
         os.replace(temporary, _path(name, version, where))
     except Exception:  # a read-only or full disk: the value is simply made again next time
         if temporary is not None:
@@ -202,13 +239,17 @@ def folder_hash(folder: Path) -> bytes:
     """A hash of every file in a folder and below (the datasets, with the map geometry): what a chart is made of.
     Each file is read again only when its size or modification time changes.
 
+    >>> import shutil, tempfile
     >>> from borderline.data.paths import data_dir
-    >>> folder_hash(data_dir()) == folder_hash(data_dir())
+    >>> elsewhere = Path(tempfile.mkdtemp()) / "datasets"
+    >>> folder_hash(data_dir()) == folder_hash(Path(shutil.copytree(data_dir(), elsewhere)))
     True
     """
+    folder = Path(folder)
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(_files(Path(folder))):
-        digest.update(path.encode() + b"\0" + _file_hash(Path(path)))
+    for path in sorted(_files(folder)):
+        # named from the folder down: each student's copy of the course, wherever it is, is the same version
+        digest.update(os.path.relpath(path, folder).encode() + b"\0" + _file_hash(Path(path)))
     return digest.digest()
 
 
