@@ -43,17 +43,18 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
     text = html_widget()
     log_axis = charts.china_log_axis()
 
-    def update(_change=None):
+    def update(_change=None, redraw=True):
         rows = charts.china_rows(frame if measure.value == "all" else frame[frame["measure"] == measure.value])
         log = scale.value == "log"
-        with fig.batch_update():
-            for trace, (xs, ys, hover) in zip(fig.data, charts.china_series(rows).values(), strict=False):
-                trace.x, trace.y, trace.hovertext = xs, ys, hover
-            if log:
-                fig.layout.yaxis.update(log_axis)
-            else:
-                fig.layout.yaxis.update(type="linear", tickvals=None, ticktext=None, tickformat=",")
-            fig.layout.yaxis.title.text = charts.china_y_title(log)
+        if redraw:
+            with fig.batch_update():
+                for trace, (xs, ys, hover) in zip(fig.data, charts.china_series(rows).values(), strict=False):
+                    trace.x, trace.y, trace.hovertext = xs, ys, hover
+                if log:
+                    fig.layout.yaxis.update(log_axis)
+                else:
+                    fig.layout.yaxis.update(type="linear", tickvals=None, ticktext=None, tickformat=",")
+                fig.layout.yaxis.title.text = charts.china_y_title(log)
         present = set(rows["measure"])
         named = [label for m, label in shorts.items() if m in present] + sorted(present - set(shorts))
         measures = ", ".join(named) or ui("none")
@@ -63,7 +64,7 @@ def china_estimates_explorer(frame: pd.DataFrame | None = None) -> w.VBox:
 
     measure.observe(update, names="value")
     scale.observe(update, names="value")
-    update()
+    update(redraw=False)  # the chart as built shows every estimate on the log scale the controls start at
     return box_of(
         [row([measure, scale]), fig, text], {"measure": measure, "scale": scale}, fig, text, "bl-china-estimates"
     )

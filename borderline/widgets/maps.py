@@ -68,7 +68,8 @@ def border_map() -> w.VBox:
         text.value = route_text(legs)
 
     pick.observe(update, names="value")
-    update()
+    # no route yet: the chart as built shows the border region, and its own words are those under it
+    text.value = charts.words_html(charts.description(fig), ui("Map in words"))
     return box_of([pick, fig, text], {"route": pick}, fig, text, "bl-border-map")
 
 

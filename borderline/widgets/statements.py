@@ -62,13 +62,15 @@ def statements_browser() -> w.VBox:
     first_name = data.labels("statements.group")[first]
     text = html_widget()
 
-    def update(_change=None):
+    def update(_change=None, redraw=True):
         shown = filter_statements(frame, who.value, theme.value, period.value)
         keep = set(shown["stmt_id"])
-        with fig.batch_update():
-            for trace, (xs, ys, hs), order in zip(fig.data, base, ids, strict=False):
-                pick = [i for i, s in enumerate(order) if s in keep]
-                trace.x, trace.y, trace.hovertext = [xs[i] for i in pick], [ys[i] for i in pick], [hs[i] for i in pick]
+        if redraw:
+            with fig.batch_update():
+                for trace, (xs, ys, hs), order in zip(fig.data, base, ids, strict=False):
+                    pick = [i for i, s in enumerate(order) if s in keep]
+                    trace.x, trace.y = [xs[i] for i in pick], [ys[i] for i in pick]
+                    trace.hovertext = [hs[i] for i in pick]
         mine = int(in_group(shown, first).sum())
         cards = "".join(statement_card_html(r, themes, colours) for r in shown.to_dict("records")) or (
             f"<p>{ui('No statement matches these filters.')}</p>"
@@ -85,7 +87,7 @@ def statements_browser() -> w.VBox:
 
     for control in (who, theme, period):
         control.observe(update, names="value")
-    update()
+    update(redraw=False)  # the chart as built shows every statement, as the controls do at first
     words = html_widget(charts.description_html(fig))
     return box_of(
         [row([who, theme]), period, fig, words, text],
