@@ -133,6 +133,9 @@ def setup(root: Path = ROOT, venv: Path | None = None, say=print) -> Path:
                 f"registry and run `python -m borderline lab` again; nothing was half-changed in {venv.name}."
             )
     install_settings(venv, root / "borderline")
+    say("Running each lesson once, so its tables and charts are ready for the first real run ...")
+    # as `make setup` does; a lesson that fails here is only slower at its first run, so this never stops the set-up
+    subprocess.run([str(venv_python(venv)), "-m", "borderline", "keep", "--shared"], cwd=root)
     (venv / ".installed").touch()
     return venv_python(venv)
 
