@@ -13,7 +13,8 @@ replaced; where the folder cannot be written, everything is made every time, as 
 
 The folder is ``BORDERLINE_CACHE``, else ``$XDG_CACHE_HOME/borderline``, else
 ``~/.cache/borderline``; ``BORDERLINE_CACHE=off`` turns the copies off. In the browser
-(JupyterLite) there are none.
+(JupyterLite) there are none. After the user's own folder a kernel looks in the shared ones
+(``shared_dirs``), which ``python -m borderline keep --shared`` fills and no kernel writes.
 
 >>> import pandas as pd, tempfile
 >>> folder = tempfile.mkdtemp()
@@ -195,9 +196,9 @@ def put(name: str, version: str | None, value, where=None, keep: int = KEEP) -> 
         with tempfile.NamedTemporaryFile(dir=where, prefix=f".{name}-", delete=False) as fh:
             temporary = Path(fh.name)
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)  # readable as any file the user writes: a shared folder serves everyone
+        # readable by all (a shared folder serves everyone): a copy holds only what the datasets hold, never a
+        # student's work, and in a home folder the folder's own permissions keep it private
+        os.chmod(temporary, 0o644)
         os.replace(temporary, _path(name, version, where))
     except Exception:  # a read-only or full disk: the value is simply made again next time
         if temporary is not None:
