@@ -16,6 +16,7 @@ Model answers live in each lesson's ``exercises.yaml`` and appear through cells 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
@@ -123,21 +124,57 @@ def _page(title: str, body: str, plotly_js: bool = False, nav_links: str = "", l
     )
 
 
-def _execute_static(nb, path: Path, timeout: int = 180):
+@contextlib.contextmanager
+def environment(**values):
+    """Set environment variables (a value of None unsets one) for the kernels started inside; restore after.
+
+    >>> with environment(BORDERLINE_EXAMPLE="1"):
+    ...     os.environ["BORDERLINE_EXAMPLE"]
+    '1'
+    >>> "BORDERLINE_EXAMPLE" in os.environ
+    False
+    """
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = str(value)
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def execute(nb, path: Path, timeout: int = 180, **env):
+    """Run notebook ``nb`` (read from ``path``) headless in a kernel of its own, in its own folder, with
+    ``env`` set for that kernel; return it with its outputs.
+
+    >>> run = execute(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; os.environ['X']")]),
+    ...               NOTEBOOKS / "00-start-here.ipynb", X="set")
+    >>> run.cells[0].outputs[0]["data"]["text/plain"]
+    "'set'"
+    """
     from nbclient import NotebookClient
 
-    previous = os.environ.get("BORDERLINE_STATIC")
-    os.environ["BORDERLINE_STATIC"] = "1"
-    try:
+    with environment(**env):
         NotebookClient(
-            nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+            # ipykernel warns at every start that a kernel over TCP is unencrypted (true, and beside the point)
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         ).execute()
-    finally:
-        if previous is None:
-            os.environ.pop("BORDERLINE_STATIC", None)
-        else:
-            os.environ["BORDERLINE_STATIC"] = previous
     return nb
+
+
+def _execute_static(nb, path: Path, timeout: int = 180):
+    return execute(nb, path, timeout, BORDERLINE_STATIC="1")
 
 
 def _html_body(nb) -> str:

@@ -7,19 +7,16 @@ with ``--shared`` in ``share/borderline`` of the Python environment, which every
 environment reads (a hub image: every student). A copy is only ever used for the version of the
 datasets and the package it was made from, so copies made for other datasets are simply not used.
 
->>> "ko" in LANGUAGES
-True
+>>> folder_summary(None)
+'no folder'
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
 from .data import cache
-
-LANGUAGES = ("en", "ko")
 
 
 def keep(into: Path | None = None, lessons=(), lang: str = "en", notebooks_folder: Path | None = None) -> list[str]:
@@ -29,38 +26,23 @@ def keep(into: Path | None = None, lessons=(), lang: str = "en", notebooks_folde
     >>> keep(lessons=["99"])
     []
     """
-    from nbclient import NotebookClient
     from nbformat import read
 
-    from .editions import NOTEBOOKS, notebooks
+    from .editions import NOTEBOOKS, execute, notebooks
 
     folder = notebooks_folder or NOTEBOOKS
     chosen = [p for p in notebooks(folder) if not lessons or p.name[:2] in lessons]
-    saved = dict(os.environ)
     report = []
-    try:
-        with tempfile.TemporaryDirectory(prefix="borderline-keep-") as scratch:
-            os.environ["BORDERLINE_JOURNAL"] = str(Path(scratch) / "journal.json")
-            if into is not None:
-                os.environ["BORDERLINE_CACHE"] = str(into)
-            if lang != "en":
-                os.environ["BORDERLINE_LANG"] = lang
-            for path in chosen:
-                nb = read(path, as_version=4)
-                try:
-                    NotebookClient(
-                        nb,
-                        timeout=300,
-                        kernel_name="python3",
-                        resources={"metadata": {"path": str(path.parent)}},
-                        extra_arguments=["--IPKernelApp.log_level=ERROR"],
-                    ).execute()
-                    report.append(f"{path.name}: kept")
-                except Exception as exc:  # a lesson that fails here fails its tests too; the others are kept
-                    report.append(f"{path.name}: not kept ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})")
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    with tempfile.TemporaryDirectory(prefix="borderline-keep-") as scratch:
+        env = dict(BORDERLINE_JOURNAL=Path(scratch) / "journal.json", BORDERLINE_LANG=None if lang == "en" else lang)
+        if into is not None:
+            env["BORDERLINE_CACHE"] = into
+        for path in chosen:
+            try:
+                execute(read(path, as_version=4), path, timeout=300, **env)
+                report.append(f"{path.name}: kept")
+            except Exception as exc:  # a lesson that fails here fails its tests too; the others are kept
+                report.append(f"{path.name}: not kept ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})")
     return report
 
 

@@ -727,19 +727,10 @@ def cards_page(meta: dict, plan: dict, lang: str = "en") -> tuple[str, str]:
 @contextmanager
 def _edition(notebooks_folder: Path, lang: str):
     """Exercises from the edition's own lessons folder (translated), interface words in its language."""
-    saved = {k: os.environ.get(k) for k in ("BORDERLINE_LESSONS", "BORDERLINE_LANG")}
     lessons = Path(notebooks_folder).parent / "lessons"
-    if lessons.is_dir():
-        os.environ["BORDERLINE_LESSONS"] = str(lessons)
-    os.environ["BORDERLINE_LANG"] = lang
-    try:
+    chosen = {"BORDERLINE_LESSONS": str(lessons)} if lessons.is_dir() else {}
+    with editions.environment(BORDERLINE_LANG=lang, **chosen):
         yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def lesson_pages(out: Path, notebooks_folder: Path, name: str, lang: str = "en") -> list[tuple[str, str]]:

@@ -61,14 +61,11 @@ def _execute(nb) -> tuple[float, int]:
 def _first_run(nb) -> float:
     """The notebook in a kernel with no copies of tables or charts yet (borderline/data/cache.py): a student's
     very first run, or the first after a dataset was edited."""
-    saved = dict(os.environ)
-    os.environ["BORDERLINE_CACHE"] = tempfile.mkdtemp(prefix="bench-copies-")
-    os.environ["BORDERLINE_SHARED_CACHE"] = ""  # nor those `make setup` kept for every user
-    try:
+    from borderline.editions import environment
+
+    # an empty folder of its own, and not those `make setup` kept for every user
+    with environment(BORDERLINE_CACHE=tempfile.mkdtemp(prefix="bench-copies-"), BORDERLINE_SHARED_CACHE=""):
         return _execute(nb)[0]
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 def bench_notebooks() -> None:

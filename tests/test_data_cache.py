@@ -130,5 +130,5 @@ def test_copies_can_be_turned_off(tmp_path, datasets_copy, monkeypatch):
 def test_a_changed_reader_makes_new_copies(copies, datasets_copy, monkeypatch):
     resource = data.schema("routes", datasets_copy)
     before = cache.key(resource, datasets_copy, datasets_copy / "datapackage.json")
-    monkeypatch.setattr(cache, "_code_hash", lambda: "another version of the checks")
+    monkeypatch.setattr(cache, "package_hash", lambda: b"another version of the checks")
     assert cache.key(resource, datasets_copy, datasets_copy / "datapackage.json") != before

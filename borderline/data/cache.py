@@ -4,10 +4,10 @@ Reading and checking one table takes some 4 ms, and building one chart 20-120 ms
 loads ten tables and draws several charts, and every fresh kernel would do it all again. A copy
 loads in a fraction of a millisecond. Like Python's ``.pyc`` files, a copy belongs to one
 version of what it was made from, and its name carries a hash of that. For a table: its CSV,
-``datapackage.json``, every table it points to (``sources.csv`` above all), the code that reads
-and checks tables, and the Python and pandas versions. For a chart (``charts.kept``): every file
-of the datasets, every file of the package, the library versions, the edition's language and
-the chart's arguments. Edit a CSV and what depends on it is made afresh, so a broken row is
+``datapackage.json``, every table it points to (``sources.csv`` above all), and the package and
+library versions (``package_hash``). For a chart (``charts.kept``): every file
+of the datasets, the package and library versions, the edition's language and the chart's
+arguments. Edit a CSV and what depends on it is made afresh, so a broken row is
 reported as before (a broken table is never copied). A copy that cannot be read is ignored and
 replaced; where the folder cannot be written, everything is made every time, as before.
 
@@ -39,7 +39,6 @@ from pathlib import Path
 import pandas as pd
 
 KEEP = 3  # copies kept per name (a table: an instructor's edited datasets beside the shipped ones)
-_CODE = ("cells.py", "checks.py", "loading.py", "errors.py", "paths.py", "cache.py")
 
 
 def cache_dir() -> Path | None:
@@ -61,15 +60,6 @@ def cache_dir() -> Path | None:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "borderline"
-
-
-@functools.lru_cache(maxsize=1)
-def _code_hash() -> str:
-    digest = hashlib.blake2b(f"{sys.version}|{pd.__version__}|{pickle.HIGHEST_PROTOCOL}".encode(), digest_size=16)
-    here = Path(__file__).parent
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
 
 
 def _file_hash(path: Path) -> bytes:
@@ -109,7 +99,7 @@ def key(resource: dict, folder: Path, package: Path) -> str | None:
     """
     from .loading import schema
 
-    digest = hashlib.blake2b(_code_hash().encode(), digest_size=16)
+    digest = hashlib.blake2b(package_hash(), digest_size=16)
     try:
         digest.update(_file_hash(package))
         digest.update(_file_hash(folder / resource["path"]))
@@ -220,7 +210,7 @@ def _prune(name: str, where: Path, keep: int) -> None:
 @functools.lru_cache(maxsize=1)
 def package_hash() -> bytes:
     """A hash of every file of the package (code, interface words) and of the Python, pandas, numpy and plotly
-    versions: what a chart is made by. Once per kernel, as the code a kernel runs is the code it imported.
+    versions: what reads and checks a table, and what draws a chart. Once per kernel, as the code a kernel runs is the code it imported.
 
     >>> package_hash() == package_hash() and len(package_hash())
     16
