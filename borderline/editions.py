@@ -154,8 +154,9 @@ def execute(nb, path: Path, timeout: int = 180, **env):
     """Run notebook ``nb`` (read from ``path``) headless in a kernel of its own, in its own folder, with
     ``env`` set for that kernel; return it with its outputs.
 
+    >>> import tempfile
     >>> run = execute(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; os.environ['X']")]),
-    ...               NOTEBOOKS / "00-start-here.ipynb", X="set")
+    ...               Path(tempfile.mkdtemp()) / "scratch.ipynb", X="set")
     >>> run.cells[0].outputs[0]["data"]["text/plain"]
     "'set'"
     """
