@@ -155,6 +155,22 @@ def figure_class():
             plotly_code()
             super().__init__(*args, **kwargs)
 
+        @traitlets.observe("_js2py_traceDeltas")
+        def _handler_js2py_traceDeltas(self, change):
+            # After each redraw the page reports every default plotly.js filled in, for every trace (15-20 kB).
+            # plotly's handler folds them into the kernel's copy, and fails on a trace whose points are an array:
+            # the kernel then spent some 90 ms writing out the error, which nobody saw, while the student's next
+            # change waited. No view reads those defaults, so the report only ends the edit, as plotly's does.
+            report = change["new"]
+            if not report:
+                return
+            if report.get("trace_edit_id") == self._last_trace_edit_id:
+                self._trace_edit_in_process = False
+                if not self._layout_edit_in_process:
+                    while self._waiting_edit_callbacks:
+                        self._waiting_edit_callbacks.pop()()
+            self._js2py_traceDeltas = None
+
         def __repr__(self):
             # plotly's repr prints every point of every trace: a notebook builds a widget's repr as its plain-text
             # output, some 15-20 ms of the border map's cell, and keeps it in a saved notebook
