@@ -186,9 +186,15 @@ def test_the_argument_map_draws_labelled_claim_boxes():
 
 def test_the_argument_map_writes_the_relation_on_its_links():
     fig = charts.argument_map()
-    words = [a.text for a in fig.layout.annotations if a.text in data.labels("argument_links.relation").values()]
+    (trace,) = [t for t in fig.data if t.mode == "text"]
+    words, tones = list(trace.text), list(trace.textfont.color)
     assert len(words) >= len(data.load("argument_links")) * 2 // 3
     assert set(words) == set(data.labels("argument_links.relation").values())
+    colour = dict(
+        zip(data.labels("argument_links.relation").values(), data.colours("argument_links.relation").values())
+    )
+    assert all(colour[w] == c for w, c in zip(words, tones, strict=True))  # each word in its relation's colour
+    assert trace.textfont.shadow == "auto" and not trace.showlegend  # legible over its line; the lines have the legend
 
 
 def test_short_claims_are_short_and_korean_too():
@@ -215,7 +221,9 @@ def test_the_argument_map_view_shows_the_outline_and_follows_the_question(journa
     question = next(iter(data.labels("arguments.question")))
     box.controls["question"].value = question
     shown = data.load("arguments").query("question == @question")
-    assert len(box_texts(box.figure)) == len(shown)
+    assert sorted(t.split(" · ")[0].removeprefix("<b>") for t in box_texts(box.figure)) == sorted(shown["arg_id"])
+    words = next(t for t in box.figure.data if t.mode == "text")
+    assert set(words.text) <= set(data.labels("argument_links.relation").values())  # the question's own links
     assert box.figure.layout.annotations[-1].text.startswith("Source")
     before = box.figure.layout.annotations
     box.controls["claim"].value = shown["arg_id"].iloc[-1]  # a claim changes its card, not the map

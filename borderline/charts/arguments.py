@@ -33,6 +33,7 @@ DASHES = ["solid", "dash", "dot"]  # one line style per relation, in label order
 PX_X, PX_Y, HALF_W, HALF_H = 235.0, 56.0, 95.0, 22.0
 HEIGHT_PER_ROW = 56  # pixels per claim in the tallest column
 ALONG = (0.5, 0.38, 0.62, 0.28, 0.72, 0.18, 0.82)  # where on a link its relation word may go, best first
+WORDS = "words"  # the key of the relation words in ``argument_series``
 
 
 def _text(value) -> str:
@@ -90,17 +91,18 @@ def _link_lines(links: pd.DataFrame, pos: dict) -> dict:
 
 
 def argument_series(question: str, selected, layout: pd.DataFrame, links: pd.DataFrame):
-    """The nodes shown and, per trace (relations, then sides), plain lists for the argument map.
+    """The nodes shown and, per trace (relations, the relation words, then sides), plain lists for the argument map.
 
     >>> layout = argument_layout(data.load("arguments"))
     >>> nodes, series = argument_series("all", None, layout, data.load("argument_links"))
-    >>> list(series) == list(data.labels("argument_links.relation")) + list(data.labels("arguments.side"))
+    >>> list(series) == list(data.labels("argument_links.relation")) + [WORDS] + list(data.labels("arguments.side"))
     True
     """
     nodes = layout if question == "all" else layout[layout["question"] == question]
     nodes = nodes.assign(x=nodes["x"].round())  # one column per side: the boxes line up
     pos = {a: (x, y) for a, x, y in zip(nodes["arg_id"], nodes["x"], nodes["y"], strict=False)}
     series = _link_lines(links, pos)
+    series[WORDS] = _link_words(links, pos)
     source = ui("Source")
     for side, side_label in data.labels("arguments.side").items():
         part = nodes[nodes["side"] == side]
@@ -123,22 +125,14 @@ def _box_text(arg_id: str, side: str, short: str) -> str:
     return f"<b>{_text(arg_id)} · {_text(side)}</b><br>" + "<br>".join(_text(x) for x in lines)
 
 
-def argument_boxes(nodes: pd.DataFrame, links: pd.DataFrame, selected=None, arguments=None) -> list[dict]:
-    """The annotations of the map: the relation written on each link, then a box per claim shown.
+def _link_words(links: pd.DataFrame, pos: dict) -> dict:
+    """The relation written on each link, where a spot on it is clear of every box: points of one text trace.
 
-    Each box reads "id · side" over the claim's short text, in its side's colour; the chosen claim has a thicker border.
-
-    >>> arguments = data.load("arguments")
-    >>> nodes, _ = argument_series("all", None, argument_layout(arguments), data.load("argument_links"))
-    >>> boxes = argument_boxes(nodes, data.load("argument_links"))
-    >>> sum("<b>" in b["text"] for b in boxes) == len(arguments)
-    True
+    Drawn as text points, not as annotations: plotly.js draws each annotation on its own, and the map's 28 words
+    took some 20 ms of every redraw of the whole map (135 ms with them as annotations, 115 as text points).
     """
-    shorts = short_claims(nodes if arguments is None else arguments)
-    sides, colours = data.shorts("arguments.side"), data.colours("arguments.side")
     relations, tones = data.labels("argument_links.relation"), data.colours("argument_links.relation")
-    pos = {a: (x, y) for a, x, y in zip(nodes["arg_id"], nodes["x"], nodes["y"], strict=False)}
-    words = []
+    words: dict = {"x": [], "y": [], "text": [], "colour": []}
     for r in links.itertuples():
         if r.from_arg in pos and r.to_arg in pos:
             (x0, y0), (x1, y1) = pos[r.from_arg], pos[r.to_arg]
@@ -148,17 +142,26 @@ def argument_boxes(nodes: pd.DataFrame, links: pd.DataFrame, selected=None, argu
             if not clear:
                 continue  # every spot is under a box: the legend, the colour and the dash still say which
             at = clear[0]
-            words.append(
-                dict(
-                    x=x0 + (x1 - x0) * at,
-                    y=y0 + (y1 - y0) * at,
-                    text=_text(relations.get(r.relation, r.relation)),
-                    showarrow=False,
-                    font=dict(size=9, color=tones.get(r.relation, NEUTRAL)),
-                    bgcolor="rgba(255,255,255,0.85)",
-                    borderpad=1,
-                )
-            )
+            words["x"].append(x0 + (x1 - x0) * at)
+            words["y"].append(y0 + (y1 - y0) * at)
+            words["text"].append(_text(relations.get(r.relation, r.relation)))
+            words["colour"].append(tones.get(r.relation, NEUTRAL))
+    return words
+
+
+def argument_boxes(nodes: pd.DataFrame, links: pd.DataFrame, selected=None, arguments=None) -> list[dict]:
+    """The annotations of the map: a box per claim shown (the relation words are a trace, ``argument_series``).
+
+    Each box reads "id · side" over the claim's short text, in its side's colour; the chosen claim has a thicker border.
+
+    >>> arguments = data.load("arguments")
+    >>> nodes, _ = argument_series("all", None, argument_layout(arguments), data.load("argument_links"))
+    >>> boxes = argument_boxes(nodes, data.load("argument_links"))
+    >>> len(boxes) == sum("<b>" in b["text"] for b in boxes) == len(arguments)
+    True
+    """
+    shorts = short_claims(nodes if arguments is None else arguments)
+    sides, colours = data.shorts("arguments.side"), data.colours("arguments.side")
     boxes = []
     for r in nodes.itertuples():
         colour = colours.get(r.side, NEUTRAL)
@@ -177,7 +180,7 @@ def argument_boxes(nodes: pd.DataFrame, links: pd.DataFrame, selected=None, argu
                 hovertext=f"<b>{_text(r.arg_id)}</b><br>" + "<br>".join(textwrap.wrap(_text(r.claim), 60)),
             )
         )
-    return [dict(w, xref="x", yref="y") for w in words + boxes]
+    return [dict(b, xref="x", yref="y") for b in boxes]
 
 
 def argument_description(nodes: pd.DataFrame, links: pd.DataFrame) -> str:
@@ -268,6 +271,21 @@ def _relation_trace(relation: str, colour: str, dash: str, part: dict) -> go.Sca
     )
 
 
+def _words_trace(part: dict) -> go.Scatter:
+    # each word in its relation's colour, with a halo of the background's colour where it crosses its line
+    font = dict(size=9, color=part["colour"], shadow="auto")
+    return go.Scatter(
+        x=part["x"],
+        y=part["y"],
+        text=part["text"],
+        mode="text",
+        name=ui("relation words"),
+        textfont=font,
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
 def _side_trace(label: str, colour: str, part: dict) -> go.Scatter:
     marker = dict(size=part["size"], color=colour, symbol="square", line=dict(width=1, color="white"))
     return go.Scatter(
@@ -283,12 +301,14 @@ def _side_trace(label: str, colour: str, part: dict) -> go.Scatter:
 
 
 def argument_traces(series: dict) -> list[go.Scatter]:
-    """One line trace per relation, then one marker trace per side, from ``argument_series``.
+    """One line trace per relation, the relation words, then one marker trace per side, from ``argument_series``.
 
     >>> layout = argument_layout(data.load("arguments"))
     >>> traces = argument_traces(argument_series("all", None, layout, data.load("argument_links"))[1])
     >>> [t.mode for t in traces].count("lines+markers") == len(data.labels("argument_links.relation"))
     True
+    >>> [t.mode for t in traces].count("text")
+    1
     """
     relations, side_colours = data.colours("argument_links.relation"), data.colours("arguments.side")
     names = data.labels("argument_links.relation")
@@ -297,7 +317,8 @@ def argument_traces(series: dict) -> list[go.Scatter]:
         for i, (r, colour) in enumerate(relations.items())
     ]
     sides = data.labels("arguments.side").items()
-    return lines + [_side_trace(label, side_colours.get(side, NEUTRAL), series[side]) for side, label in sides]
+    marks = [_side_trace(label, side_colours.get(side, NEUTRAL), series[side]) for side, label in sides]
+    return lines + [_words_trace(series[WORDS])] + marks
 
 
 def _axes(fig: go.Figure, layout: pd.DataFrame, nodes: pd.DataFrame) -> None:

@@ -53,9 +53,13 @@ def redraw(fig, series: dict, boxes: list | None = None) -> None:
     """
     with fig.batch_update():
         for trace, part in zip(fig.data, series.values(), strict=True):
-            trace.x, trace.y, trace.marker.size = part["x"], part["y"], part["size"]
-            if "text" in part:
+            trace.x, trace.y = part["x"], part["y"]
+            if "size" in part:  # the lines' arrowheads and the claims' marks
+                trace.marker.size = part["size"]
+            if "hover" in part:
                 trace.text, trace.hovertext = part["text"], part["hover"]
+            if "colour" in part:  # the relation words
+                trace.text, trace.textfont.color = part["text"], part["colour"]
         if boxes is not None:
             patch_annotations(fig, list(boxes) + [fig.layout.annotations[-1].to_plotly_json()])
 
