@@ -204,7 +204,10 @@ def _first_chart(lab, server, b, name: str, run: int) -> float:
     except Exception as exc:
         shown = page.locator(".jp-Dialog")
         words = shown.first.inner_text()[:120].replace("\n", " | ") if shown.count() else ""
-        raise RuntimeError(f"{type(exc).__name__}" + (f"; dialog on screen: {words}" if words else "")) from None
+        said = (str(exc).strip().splitlines() or [""])[0][:160]
+        raise RuntimeError(
+            f"{type(exc).__name__}" + (f" ({said})" if said else "") + (f"; dialog on screen: {words}" if words else "")
+        ) from None
     finally:
         page.close()
 
