@@ -411,7 +411,7 @@ def argument_map(
     fig.update_xaxes(title_text="")  # the side names head the columns at the top
     fig.update_layout(
         legend=dict(orientation="h", x=0, y=-0.01, xanchor="left", yanchor="top"),
-        margin=dict(l=10, r=10, t=90, b=110),
+        margin=dict(l=10, r=10, t=90, b=fig.layout.margin.b + 4),  # the legend's rows, then the source line
         hovermode="closest",
     )
     return fig

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -104,6 +105,16 @@ def marked_events(chart: str) -> pd.DataFrame:
     return events.loc[[e for e in wanted if e in events.index]].reset_index()
 
 
+def events_key(chart: str) -> str:
+    """The numbered key to the events a chart marks with dotted lines (the numbers on the lines).
+
+    >>> events_key("arrivals").startswith("Dotted lines: (1) ")
+    True
+    """
+    marked = [f"({i}) {int(e['year'])}: {e['title']}" for i, (_, e) in enumerate(marked_events(chart).iterrows(), 1)]
+    return ui("Dotted lines: {events}.", events="; ".join(marked)) if marked else ""
+
+
 TRACE_TYPES = ("bar", "scatter")  # the only trace types the charts draw: the house template styles just these
 # ...and the parts of its layout that 2-D charts use (no polar, ternary, 3-D, geo or colour-scale settings)
 LAYOUT_PARTS = ("autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor")
@@ -143,6 +154,39 @@ def add_marks(fig: go.Figure, shapes: list, annotations: list) -> None:
         fig.layout.shapes = (*fig.layout.shapes, *shapes)
     if annotations:
         fig.layout.annotations = (*fig.layout.annotations, *annotations)
+
+
+# Under the plot, in pixels: the legend's top (below the x axis's labels and title), then the source line's
+# top, each of its lines (11 px type) and its width in characters: a source line starts at the plot's left edge,
+# and at notebook width (some 850 px, the plot from about 220 px in) a longer line ran off the chart.
+LEGEND_AT, SOURCE_AT, SOURCE_LINE, SOURCE_WIDTH = 58, 84, 14, 100
+
+
+def source_lines(text: str, width: int = SOURCE_WIDTH) -> list[str]:
+    """A chart's source line broken into lines of about ``width`` characters (a Korean character counts as
+    two), only between its citations and before "Full references", so that no citation is broken.
+
+    >>> source_lines("Sources: A; B. Full references: datasets/sources.csv", width=20)
+    ['Sources: A; B.', 'Full references: datasets/sources.csv']
+    >>> source_lines("Source: A. Full references: datasets/sources.csv")
+    ['Source: A. Full references: datasets/sources.csv']
+    """
+    head, dot, tail = text.rpartition(". ")
+    parts = [p + ";" for p in head.split("; ")] if dot else [text]
+    if dot:
+        parts[-1] = parts[-1][:-1] + "."
+        parts.append(tail)
+    lines: list[str] = []
+    for part in parts:
+        if lines and _width(lines[-1]) + 1 + _width(part) <= width:
+            lines[-1] += " " + part
+        else:
+            lines.append(part)
+    return lines
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 _AXIS = re.compile(r"^[xy]axis\d*$")
@@ -187,13 +231,16 @@ def style(
     meta = dict(description=description_text, sources=list(sources))
     if table is not None:
         meta["table"] = table
+    lines = source_lines(data.source_line(sources))
+    bottom = SOURCE_AT + 12 + SOURCE_LINE * len(lines)
+    plot = (height or 450) - 60 - bottom  # roughly, in pixels: the legend goes under the axis title, above the source
     house = dict(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=18)),
         font=dict(family=FONT, size=13, color="#222"),
         colorway=PALETTE,
         height=height,
-        margin=dict(l=10, r=20, t=60, b=90),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, title=dict(text="")),
+        margin=dict(l=10, r=20, t=60, b=bottom),
+        legend=dict(orientation="h", yanchor="top", y=-LEGEND_AT / max(plot, 100), x=0, title=dict(text="")),
         hoverlabel=dict(font=dict(family=FONT, size=13), bgcolor="white"),
         meta=meta,
     )
@@ -211,12 +258,12 @@ def style(
     layout["template"] = house_template()
     fig.layout = layout
     source_line = dict(
-        text=data.source_line(sources),
+        text="<br>".join(lines),
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-78,
+        yshift=-SOURCE_AT,
         xanchor="left",
         yanchor="top",
         showarrow=False,

@@ -20,7 +20,7 @@ from ..analysis import arrival_blocks, arrivals_frame, event_dates, forced_retur
 from ..analysis.movements import cut_at_word
 from ..i18n import ui
 from .kept import kept
-from .style import PALETTE, add_marks, data_table, marked_events, note_sources, style, with_notes
+from .style import PALETTE, add_marks, data_table, events_key, marked_events, note_sources, style, with_notes
 
 
 def _arrival_traces(rows: pd.DataFrame, blocks: pd.DataFrame, counts: bool) -> list:
@@ -138,16 +138,6 @@ def _mark_years(fig, chart: str) -> None:
             )
         )
     add_marks(fig, shapes, notes)
-
-
-def events_key(chart: str) -> str:
-    """The numbered key to the events a chart marks with dotted lines (the numbers on the lines).
-
-    >>> events_key("arrivals").startswith("Dotted lines: (1) ")
-    True
-    """
-    marked = [f"({i}) {int(e['year'])}: {e['title']}" for i, (_, e) in enumerate(marked_events(chart).iterrows(), 1)]
-    return ui("Dotted lines: {events}.", events="; ".join(marked)) if marked else ""
 
 
 @registry.uses("arrivals", "events")

@@ -16,27 +16,36 @@ from .. import data, registry
 from ..analysis import BINDING, bound_by, with_status
 from ..i18n import ui
 from .kept import kept
-from .style import add_marks, data_table, marked_events, note_sources, style, with_notes
+from .style import add_marks, data_table, events_key, marked_events, note_sources, style, with_notes
 
 
 def _mark_dates(fig, chart: str) -> None:
+    # A number on each dotted line, its event in full on hover and in the chart's words (``events_key``): the
+    # titles written on the chart, cut to 22 characters and slanted, ran into each other and off the chart's edge.
+    # A number within two years of the one before goes a step higher, so that the two do not overlap.
     events = marked_events(chart)
     line = dict(color="#888", width=1, dash="dot")
     shapes = [dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1, line=line) for t in events["when"]]
-    notes = [
-        dict(
-            x=t,
-            y=1.02,
-            yref="paper",
-            text=str(title)[:22],
-            showarrow=False,
-            textangle=-30,
-            xanchor="left",
-            yanchor="bottom",
-            font=dict(size=9, color="#444"),
+    notes, last, step = [], None, 0
+    for i, (when, year, title) in enumerate(zip(events["when"], events["year"], events["title"], strict=True), 1):
+        step = 1 - step if last is not None and (when - last).days < 2 * 365 else 0
+        last = when
+        notes.append(
+            dict(
+                x=when,
+                y=1.0,
+                yref="paper",
+                yshift=2 + 20 * step,
+                text=str(i),
+                hovertext=html.escape(f"{int(year)}: {title}", quote=False),
+                showarrow=False,
+                yanchor="bottom",
+                font=dict(size=11, color="#222"),
+                bgcolor="#fff",
+                bordercolor="#777",
+                borderpad=2,
+            )
         )
-        for t, title in zip(events["when"], events["title"], strict=True)
-    ]
     add_marks(fig, shapes, notes)
 
 
@@ -79,7 +88,8 @@ def treaty_description(frame: pd.DataFrame) -> str:
             before="; ".join(treaties[t] for t in before),
             later="; ".join(f"{treaties[t]} ({y})" for t, y in later) or ui("none"),
         )
-    return with_notes(text + _by_status(frame, states, treaties), "treaty_timeline")
+    key = events_key("treaty_timeline")
+    return with_notes(text + _by_status(frame, states, treaties) + (" " + key if key else ""), "treaty_timeline")
 
 
 def _by_status(frame: pd.DataFrame, states: dict, treaties: dict) -> str:
@@ -177,5 +187,5 @@ def treaty_timeline(frame: pd.DataFrame | None = None, highlight: str | None = N
     fig = style(
         fig, title, x_title, ui("Treaty"), sources, treaty_description(frame), height=520, table=treaty_table(rows)
     )
-    fig.update_layout(margin=dict(t=110))
+    fig.update_layout(margin=dict(t=100))  # room above the plot for the numbers on the event lines
     return fig
