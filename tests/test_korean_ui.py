@@ -17,6 +17,7 @@ import yaml
 
 from borderline import answers, charts, data, i18n, widgets
 from borderline.cards import glossary_card_html
+from borderline.charts.style import marked_events
 from conftest import ROOT
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -279,6 +280,24 @@ def test_a_chart_shows_its_notes_in_the_edition_language(lang, monkeypatch, jour
 
 
 ROLE_TEXT = ["title", "mandate", "goals", "constraints", "key_facts", "first_line"]
+
+
+def test_every_event_title_has_its_korean_with_the_same_numbers():
+    events = data.load("events")
+    assert events["title_ko"].notna().all() and events["title_ko"].map(HANGUL.search).all()
+    digits = re.compile(r"\d[\d,]*")
+    for row in events.itertuples():
+        assert sorted(digits.findall(row.title)) == sorted(digits.findall(row.title_ko)), row.event_id
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_event_lines_are_keyed_in_the_edition_language(lang, monkeypatch):
+    monkeypatch.setenv("BORDERLINE_LANG", lang)
+    event = marked_events("treaty_timeline").iloc[0]
+    shown, other = ("title_ko", "title") if lang == "ko" else ("title", "title_ko")
+    row = data.load("events").set_index("event_id").loc[event["event_id"]]
+    words = charts.description(charts.treaty_timeline())
+    assert row[shown] in words and row[other] not in words
 
 
 def test_every_role_has_its_korean_with_the_same_facts():

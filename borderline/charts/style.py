@@ -100,7 +100,7 @@ def marked_events(chart: str) -> pd.DataFrame:
     True
     """
     wanted = data.chart_notes(chart, "marker")["event_id"].tolist()
-    events = data.load("events")
+    events = data.in_language(data.load("events"))  # the titles in the edition's language
     events = events.assign(when=event_dates(events)).set_index("event_id")
     return events.loc[[e for e in wanted if e in events.index]].reset_index()
 

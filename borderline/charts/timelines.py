@@ -352,7 +352,7 @@ def grand_timeline(frame: pd.DataFrame | None = None, since: int = 1990) -> go.F
     >>> fig.layout.yaxis.title.text, len(fig.data) == len(lanes(data.load("events")))
     ('Lesson', True)
     """
-    frame = data.load("events") if frame is None else frame
+    frame = data.in_language(data.load("events") if frame is None else frame)  # the titles in the edition's language
     rows = frame.assign(when=event_dates(frame))
     early, rows = rows[rows["year"] < since], rows[rows["year"] >= since]
     names = lanes(frame)
