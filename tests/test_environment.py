@@ -178,3 +178,17 @@ def test_importing_borderline_freezes_what_the_imports_built():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     at_import, at_exit = map(int, out.stdout.split())
     assert at_import > 50_000 and at_exit >= at_import + 20_000, out
+
+
+def test_a_notebook_starts_its_kernel_without_asking():
+    """On a server's first open JupyterLab could ask which kernel to start (the bench met the "Select Kernel"
+    dialog there); the overrides start the notebook's own kernel, a setting JupyterLab's schema must know."""
+    import json
+    import sys
+    from pathlib import Path
+
+    overrides = json.loads((ROOT / "borderline" / "lab_overrides.json").read_text(encoding="utf-8"))
+    schema = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/notebook-extension/tracker.json"
+    known = json.loads(schema.read_text(encoding="utf-8"))["properties"]
+    assert overrides["@jupyterlab/notebook-extension:tracker"]["autoStartDefaultKernel"] is True
+    assert known["autoStartDefaultKernel"]["type"] == "boolean"
