@@ -115,6 +115,35 @@ def events_key(chart: str) -> str:
     return ui("Dotted lines: {events}.", events="; ".join(marked)) if marked else ""
 
 
+def event_mark(x, number: int, year, title, xref: str = "x", step: int = 0) -> tuple[dict, dict]:
+    """The dotted line at an event and the number on it (a step higher for ``step`` 1), the event in full on hover;
+    ``events_key`` lists the numbers in the chart's words.
+
+    >>> line, note = event_mark(3, 1, 2011, "Border tightened")
+    >>> line["x0"], note["text"], note["hovertext"]
+    (3, '1', '2011: Border tightened')
+    """
+    line = dict(
+        type="line", x0=x, x1=x, xref=xref, yref="paper", y0=0, y1=1, line=dict(color="#777", width=1, dash="dot")
+    )
+    note = dict(
+        x=x,
+        y=1.0,
+        xref=xref,
+        yref="paper",
+        yshift=2 + 20 * step,
+        text=str(number),
+        hovertext=html.escape(f"{int(year)}: {title}", quote=False),
+        showarrow=False,
+        yanchor="bottom",
+        font=dict(size=11, color="#222"),
+        bgcolor="#fff",
+        bordercolor="#777",
+        borderpad=2,
+    )
+    return line, note
+
+
 TRACE_TYPES = ("bar", "scatter")  # the only trace types the charts draw: the house template styles just these
 # ...and the parts of its layout that 2-D charts use (no polar, ternary, 3-D, geo or colour-scale settings)
 LAYOUT_PARTS = ("autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor")
@@ -216,6 +245,7 @@ def style(
     height: int = 420,
     table: dict | None = None,
     annotations: list | None = None,
+    top: int = 60,
 ) -> go.Figure:
     """Apply the house style: title, axis titles, source line, description and the data behind the chart.
 
@@ -233,13 +263,13 @@ def style(
         meta["table"] = table
     lines = source_lines(data.source_line(sources))
     bottom = SOURCE_AT + 12 + SOURCE_LINE * len(lines)
-    plot = (height or 450) - 60 - bottom  # roughly, in pixels: the legend goes under the axis title, above the source
+    plot = (height or 450) - top - bottom  # roughly, in pixels: the legend goes under the axis title, above the source
     house = dict(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=18)),
         font=dict(family=FONT, size=13, color="#222"),
         colorway=PALETTE,
         height=height,
-        margin=dict(l=10, r=20, t=60, b=bottom),
+        margin=dict(l=10, r=20, t=top, b=bottom),
         legend=dict(orientation="h", yanchor="top", y=-LEGEND_AT / max(plot, 100), x=0, title=dict(text="")),
         hoverlabel=dict(font=dict(family=FONT, size=13), bgcolor="white"),
         meta=meta,

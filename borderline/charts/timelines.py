@@ -20,7 +20,17 @@ from ..analysis import arrival_blocks, arrivals_frame, event_dates, forced_retur
 from ..analysis.movements import cut_at_word
 from ..i18n import ui
 from .kept import kept
-from .style import PALETTE, add_marks, data_table, events_key, marked_events, note_sources, style, with_notes
+from .style import (
+    PALETTE,
+    add_marks,
+    data_table,
+    event_mark,
+    events_key,
+    marked_events,
+    note_sources,
+    style,
+    with_notes,
+)
 
 
 def _arrival_traces(rows: pd.DataFrame, blocks: pd.DataFrame, counts: bool) -> list:
@@ -108,35 +118,9 @@ def _mark_years(fig, chart: str) -> None:
     for i, (_, e) in enumerate(marked_events(chart).iterrows()):
         if str(int(e["year"])) not in years:
             continue
-        x = years.index(str(int(e["year"])))
-        shapes.append(
-            dict(
-                type="line",
-                x0=x,
-                x1=x,
-                xref="x",
-                yref="paper",
-                y0=0,
-                y1=1,
-                line=dict(color="#777", width=1, dash="dot"),
-            )
-        )
-        notes.append(  # a number on the line; the events are listed in full in the chart's words
-            dict(
-                x=x,
-                y=1.0,
-                xref="x",
-                yref="paper",
-                text=str(i + 1),
-                hovertext=f"{int(e['year'])}: {e['title']}",
-                showarrow=False,
-                yanchor="bottom",
-                font=dict(size=11, color="#222"),
-                bgcolor="#fff",
-                bordercolor="#777",
-                borderpad=2,
-            )
-        )
+        line, note = event_mark(years.index(str(int(e["year"]))), i + 1, e["year"], e["title"])
+        shapes.append(line)
+        notes.append(note)
     add_marks(fig, shapes, notes)
 
 

@@ -16,36 +16,21 @@ from .. import data, registry
 from ..analysis import BINDING, bound_by, with_status
 from ..i18n import ui
 from .kept import kept
-from .style import add_marks, data_table, events_key, marked_events, note_sources, style, with_notes
+from .style import add_marks, data_table, event_mark, events_key, marked_events, note_sources, style, with_notes
 
 
 def _mark_dates(fig, chart: str) -> None:
-    # A number on each dotted line, its event in full on hover and in the chart's words (``events_key``): the
-    # titles written on the chart, cut to 22 characters and slanted, ran into each other and off the chart's edge.
-    # A number within two years of the one before goes a step higher, so that the two do not overlap.
+    # A number on each dotted line (``event_mark``): the titles written on the chart, cut to 22 characters and
+    # slanted, ran into each other and off its edge. A number within two years of the one before goes a step
+    # higher, so that the two do not overlap.
+    shapes, notes, last, step = [], [], None, 0
     events = marked_events(chart)
-    line = dict(color="#888", width=1, dash="dot")
-    shapes = [dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1, line=line) for t in events["when"]]
-    notes, last, step = [], None, 0
     for i, (when, year, title) in enumerate(zip(events["when"], events["year"], events["title"], strict=True), 1):
         step = 1 - step if last is not None and (when - last).days < 2 * 365 else 0
         last = when
-        notes.append(
-            dict(
-                x=when,
-                y=1.0,
-                yref="paper",
-                yshift=2 + 20 * step,
-                text=str(i),
-                hovertext=html.escape(f"{int(year)}: {title}", quote=False),
-                showarrow=False,
-                yanchor="bottom",
-                font=dict(size=11, color="#222"),
-                bgcolor="#fff",
-                bordercolor="#777",
-                borderpad=2,
-            )
-        )
+        line, note = event_mark(when, i, year, title, step=step)
+        shapes.append(line)
+        notes.append(note)
     add_marks(fig, shapes, notes)
 
 
@@ -184,8 +169,6 @@ def treaty_timeline(frame: pd.DataFrame | None = None, highlight: str | None = N
         ui("Who is bound by which treaty, and since when"),
         ui("Date of signature, ratification or accession"),
     )
-    fig = style(
-        fig, title, x_title, ui("Treaty"), sources, treaty_description(frame), height=520, table=treaty_table(rows)
-    )
-    fig.update_layout(margin=dict(t=100))  # room above the plot for the numbers on the event lines
-    return fig
+    # room above the plot for the numbers on the event lines
+    words, table = treaty_description(frame), treaty_table(rows)
+    return style(fig, title, x_title, ui("Treaty"), sources, words, height=520, table=table, top=100)
