@@ -186,8 +186,8 @@ def add_marks(fig: go.Figure, shapes: list, annotations: list) -> None:
 
 
 # Under the plot, in pixels: the legend's top (below the x axis's labels and title), then the source line's
-# top, each of its lines (11 px type) and its width in characters: a source line starts at the plot's left edge,
-# and at notebook width (some 850 px, the plot from about 220 px in) a longer line ran off the chart.
+# top, each of its lines (11 px type) and its width in characters (some 580 px: a chart in a narrow notebook is
+# about 700 px wide, and the source line ends at the plot's right edge).
 LEGEND_AT, SOURCE_AT, SOURCE_LINE, SOURCE_WIDTH = 58, 84, 14, 100
 
 
@@ -275,7 +275,8 @@ def style(
         meta=meta,
     )
     shown = [t for t in fig.data if t.showlegend is not False and t.name]
-    if len(shown) > 3:  # a long legend goes to the right, so it never runs into the source line
+    side_legend = len(shown) > 3
+    if side_legend:  # a long legend goes to the right, so it never runs into the source line
         _merge(house, dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top")))
     # The chart's layout and the house style merged as plain dicts and checked by plotly once: each
     # update_layout call walks plotly's objects key by key (a small chart: 13.8 ms styled that way, 4.2 ms this way)
@@ -291,10 +292,12 @@ def style(
         text="<br>".join(lines),
         xref="paper",
         yref="paper",
-        x=0,
+        # on the side with room: from the plot's left edge where a legend beside the plot narrows it, else ending
+        # at its right edge (from the left edge, after long axis labels, it ran off the chart)
+        x=0 if side_legend else 1,
         y=0,
         yshift=-SOURCE_AT,
-        xanchor="left",
+        xanchor="left" if side_legend else "right",
         yanchor="top",
         showarrow=False,
         font=dict(size=11, color="#555"),
